@@ -1,0 +1,153 @@
+/* SPDX-License-Identifier: BSD-2-Clause OR GPL-2.0-or-later */
+/*
+ * The SPMC model: a freestanding model of the secure world's partition
+ * manager as the FF-A specification describes it towards the non-secure
+ * physical instance (endpoint ID 0). It is the test peer of the proxy and
+ * usable on its own by anyone writing an FF-A driver without hardware.
+ *
+ * All state lives in struct spmc; no globals, no heap. The model reaches
+ * non-secure memory (the mailbox the normal world registers, memory it shares)
+ * only through spmc_plat_ns_memory().
+ */
+#ifndef FFAPROXY_SPMC_MODEL_H
+#define FFAPROXY_SPMC_MODEL_H
+
+#include "ffa_abi.h"
+
+/* clang-format off */
+#define SPMC_MAX_PARTITIONS	8
+#define SPMC_SP_MBOX_SIZE	FFA_PAGE_SIZE	/* each partition's RX and TX buffer */
+#define SPMC_NS_MBOX_MAX_PAGES	FFA_RXTX_MAP_PAGE_COUNT_MASK
+/* clang-format on */
+
+struct spmc_plat; /* defined by the embedder */
+
+/**
+ * spmc_plat_ns_memory() - where the model may access non-secure memory.
+ * @pa:   physical address the normal world named
+ * @size: bytes
+ *
+ * Return: a pointer to @size contiguous bytes, or NULL when the range is not
+ * non-secure memory (the model then answers as the ABI says for a bad
+ * address).
+ */
+void *spmc_plat_ns_memory(struct spmc_plat *plat, uint64_t pa, uint64_t size);
+
+/**
+ * enum spmc_handler - how a partition answers direct requests.
+ * @SPMC_HANDLER_ECHO:      a direct response carrying the request's payload
+ * @SPMC_HANDLER_BUSY:      FFA_ERROR(BUSY), always
+ * @SPMC_HANDLER_INTERRUPT: FFA_INTERRUPT first, then echo after FFA_RUN
+ * @SPMC_HANDLER_YIELD:     FFA_YIELD first, then echo after FFA_RUN
+ */
+enum spmc_handler {
+	SPMC_HANDLER_ECHO,
+	SPMC_HANDLER_BUSY,
+	SPMC_HANDLER_INTERRUPT,
+	SPMC_HANDLER_YIELD,
+};
+
+/** struct spmc_partition_config - one secure partition. */
+struct spmc_partition_config {
+	uint16_t id;		/* secure endpoint ID (bit 15 set) */
+	uint16_t exec_ctx_count;	/* execution contexts (vCPUs) */
+	uint32_t properties;	/* FFA_PART_PROP_* */
+	struct ffa_uuid uuid;
+	enum spmc_handler handler;
+};
+
+/**
+ * struct spmc_config - the secure world a model instance presents.
+ * @version:         what it answers to FFA_VERSION; 0 = FF-A not supported
+ *                   (FFA_VERSION answers NOT_SUPPORTED)
+ * @spmc_id:         its own endpoint ID (FFA_SPM_ID_GET)
+ * @partitions:      the partitions, in the order partition info lists them
+ * @partition_count: how many of @partitions are used
+ */
+struct spmc_config {
+	uint32_t version;
+	uint16_t spmc_id;
+	struct spmc_partition_config partitions[SPMC_MAX_PARTITIONS];
+	unsigned int partition_count;
+};
+
+/* Ownership of a mailbox's RX buffer (FF-A 1.2 §3.3). */
+enum spmc_rx_owner {
+	SPMC_RX_PRODUCER, /* empty: the SPMC may write into it */
+	SPMC_RX_CONSUMER, /* full: the endpoint reads it until FFA_RX_RELEASE */
+};
+
+/** struct spmc_ns_mailbox - the RX/TX pair the normal world (ID 0) registered. */
+struct spmc_ns_mailbox {
+	bool mapped;
+	enum spmc_rx_owner rx_owner;
+	uint64_t tx_pa;
+	uint64_t rx_pa;
+	uint32_t pages;
+};
+
+/** struct spmc_partition - one partition's run-time state. */
+struct spmc_partition {
+	struct spmc_partition_config cfg;
+	uint8_t tx[SPMC_SP_MBOX_SIZE];
+	uint8_t rx[SPMC_SP_MBOX_SIZE];
+	enum spmc_rx_owner rx_owner;
+};
+
+/**
+ * struct spmc - one model instance. Treat as opaque.
+ * @ns_version: the version the normal world negotiated (0: none yet, the
+ *              model then assumes its own)
+ */
+struct spmc {
+	struct spmc_plat *plat;
+	uint32_t version;
+	uint16_t spmc_id;
+	uint32_t ns_version;
+	struct spmc_ns_mailbox ns;
+	struct spmc_partition partitions[SPMC_MAX_PARTITIONS];
+	unsigned int partition_count;
+};
+
+/**
+ * spmc_init() - build a model instance from a configuration.
+ * Return: 0, or FFA_INVALID_PARAMETERS for an unusable configuration
+ * (duplicate or non-secure partition IDs, too many partitions).
+ */
+int spmc_init(struct spmc *m, const struct spmc_config *cfg, struct spmc_plat *plat);
+
+/**
+ * spmc_handle_ns_call() - an FF-A call from the normal world (endpoint 0).
+ * @regs: x0-x17 in; the reply out, every register the ABI does not define
+ *        zeroed
+ */
+void spmc_handle_ns_call(struct spmc *m, struct ffa_regs *regs);
+
+/**
+ * spmc_handle_sp_call() - an FF-A call made by partition @sp_id itself
+ * (e.g. FFA_NOTIFICATION_SET towards the host, FFA_MSG_SEND2, FFA_RX_RELEASE).
+ * An unknown @sp_id gets FFA_ERROR(INVALID_PARAMETERS).
+ */
+void spmc_handle_sp_call(struct spmc *m, uint16_t sp_id, struct ffa_regs *regs);
+
+/**
+ * spmc_sp_write_tx() - write into partition @sp_id's TX buffer.
+ * Return: 0, or FFA_INVALID_PARAMETERS for an unknown partition or a range
+ * outside the buffer.
+ */
+int spmc_sp_write_tx(struct spmc *m, uint16_t sp_id, uint32_t offset, const void *data,
+		     uint32_t len);
+
+/**
+ * spmc_sp_retrieve() / spmc_sp_relinquish() - partition @sp_id retrieves or
+ * relinquishes memory handle @handle, building the request descriptor in its
+ * own TX buffer as a partition would. @regs receives the SPMC's answer
+ * (FFA_MEM_RETRIEVE_RESP, FFA_SUCCESS_32 or FFA_ERROR).
+ */
+void spmc_sp_retrieve(struct spmc *m, uint16_t sp_id, uint64_t handle, struct ffa_regs *regs);
+void spmc_sp_relinquish(struct spmc *m, uint16_t sp_id, uint64_t handle, struct ffa_regs *regs);
+
+/** spmc_find_partition() - the partition with endpoint ID @id, or NULL. */
+struct spmc_partition *spmc_find_partition(struct spmc *m, uint16_t id);
+
+#endif /* FFAPROXY_SPMC_MODEL_H */

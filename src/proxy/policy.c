@@ -1,0 +1,130 @@
+/* SPDX-License-Identifier: BSD-2-Clause OR GPL-2.0-or-later */
+/*
+ * The allow-list: what the proxy does with every function number 0x60-0xEF.
+ *
+ * Two tables, indexed by function number - 0x60:
+ * - abi_rows, generated from FFA_FUNCTIONS(): the widths each function is
+ *   defined in and the version that introduced it. A number FF-A 1.0-1.2
+ *   does not define has widths 0 and is refused with NOT_SUPPORTED.
+ * - policy_rows: the handler, the argument registers it uses (every other
+ *   one of x1-x7 is MBZ) and flags. A defined function without a handler is
+ *   refused with NOT_SUPPORTED (policy.md lists why for each).
+ *
+ * Argument masks: ARGS(1, 2) means x1 and x2 carry fields.
+ */
+#include "proxy_private.h"
+
+#define ARG(n) (1u << (n))
+
+static const struct ffap_abi_row abi_rows[FFA_FNUM_COUNT] = {
+#define FFAP_ABI_ROW(name, fnum, widths, since) [(fnum) - FFA_FNUM_MIN] = { (widths), (since) },
+	FFA_FUNCTIONS(FFAP_ABI_ROW)
+#undef FFAP_ABI_ROW
+};
+
+#define HANDLE(fn, h, args) [FFA_FNUM_##fn - FFA_FNUM_MIN] = { (h), (args), 0 }
+#define REFUSE(fn) [FFA_FNUM_##fn - FFA_FNUM_MIN] = { NULL, 0, 0 }
+
+static const struct ffap_policy_row policy_rows[FFA_FNUM_COUNT] = {
+	/* Policy §2: set-up and discovery. */
+	HANDLE(VERSION, ffap_handle_version, ARG(1) | ARG(2) | ARG(3) | ARG(4) | ARG(5) |
+					     ARG(6) | ARG(7)),
+	HANDLE(ID_GET, ffap_handle_id_get, 0),
+	HANDLE(SPM_ID_GET, ffap_handle_spm_id_get, 0),
+	HANDLE(FEATURES, ffap_handle_features, ARG(1)),
+	HANDLE(RXTX_MAP, ffap_handle_rxtx_map, ARG(1) | ARG(2) | ARG(3)),
+	HANDLE(RXTX_UNMAP, ffap_handle_rxtx_unmap, ARG(1)),
+	HANDLE(RX_RELEASE, ffap_handle_rx_release, 0),
+	HANDLE(PARTITION_INFO_GET, ffap_handle_partition_info_get,
+	       ARG(1) | ARG(2) | ARG(3) | ARG(4) | ARG(5)),
+	HANDLE(PARTITION_INFO_GET_REGS, ffap_handle_partition_info_get_regs,
+	       ARG(1) | ARG(2) | ARG(3)),
+	/* Policy §2: a hypervisor's call, not the host's. */
+	REFUSE(RX_ACQUIRE),
+
+	/*
+	 * Policy §3: secure-side or EL3-only calls, and responses the host
+	 * never sends here: refused, never forwarded.
+	 */
+	REFUSE(ERROR),
+	REFUSE(SUCCESS),
+	REFUSE(INTERRUPT),
+	REFUSE(MSG_POLL),
+	REFUSE(MSG_WAIT),
+	REFUSE(YIELD),
+	REFUSE(MSG_SEND),
+	REFUSE(MSG_SEND_DIRECT_RESP),
+	REFUSE(MSG_SEND_DIRECT_RESP2),
+	REFUSE(NORMAL_WORLD_RESUME),
+	REFUSE(SECONDARY_EP_REGISTER),
+	REFUSE(CONSOLE_LOG),
+	REFUSE(EL3_INTR_HANDLE),
+
+	/*
+	 * Policy §3: direct and indirect messaging. Not implemented yet:
+	 * refused until the messaging rows land.
+	 */
+	REFUSE(MSG_SEND_DIRECT_REQ),
+	REFUSE(MSG_SEND_DIRECT_REQ2),
+	REFUSE(RUN),
+	REFUSE(MSG_SEND2),
+
+	/* Policy §4: notifications. Not implemented yet: refused until they land. */
+	REFUSE(NOTIFICATION_BITMAP_CREATE),
+	REFUSE(NOTIFICATION_BITMAP_DESTROY),
+	REFUSE(NOTIFICATION_BIND),
+	REFUSE(NOTIFICATION_UNBIND),
+	REFUSE(NOTIFICATION_SET),
+	REFUSE(NOTIFICATION_GET),
+	REFUSE(NOTIFICATION_INFO_GET),
+
+	/* Policy §5: memory sharing. Not implemented yet: refused until it lands. */
+	REFUSE(MEM_DONATE),
+	REFUSE(MEM_LEND),
+	REFUSE(MEM_SHARE),
+	REFUSE(MEM_FRAG_TX),
+	REFUSE(MEM_RECLAIM),
+	/* Policy §5: the host is never a borrower here. */
+	REFUSE(MEM_RETRIEVE_REQ),
+	REFUSE(MEM_RETRIEVE_RESP),
+	REFUSE(MEM_RELINQUISH),
+	REFUSE(MEM_OP_PAUSE),
+	REFUSE(MEM_OP_RESUME),
+	REFUSE(MEM_FRAG_RX),
+	REFUSE(MEM_PERM_GET),
+	REFUSE(MEM_PERM_SET),
+};
+
+#undef HANDLE
+#undef REFUSE
+
+const struct ffap_abi_row *ffap_abi_row(uint32_t fnum)
+{
+	return &abi_rows[fnum - FFA_FNUM_MIN];
+}
+
+const struct ffap_policy_row *ffap_policy_row(uint32_t fnum)
+{
+	return &policy_rows[fnum - FFA_FNUM_MIN];
+}
+
+/*
+ * Whether the host may call @fid at the negotiated version: defined in that
+ * width, introduced no later than the negotiated version, and not refused.
+ * This is what FFA_FEATURES reports for a function ID (policy §2).
+ */
+bool ffap_function_allowed(const struct ffap *p, uint32_t fid)
+{
+	uint32_t fnum = fid & SMCCC_FNUM_MASK;
+	const struct ffap_abi_row *abi;
+
+	/* A function ID names no SVE hint and no reserved bits: bits 23:16 are zero. */
+	if (!ffa_fid_is_ffa(fid) || (fid & SMCCC_SVE_HINT))
+		return false;
+	abi = ffap_abi_row(fnum);
+	if (!(abi->widths & (smccc_is_64(fid) ? FFA_W64 : FFA_W32)))
+		return false;
+	if (ffa_version_minor(abi->since) > ffa_version_minor(p->version))
+		return false;
+	return ffap_policy_row(fnum)->handler != NULL;
+}

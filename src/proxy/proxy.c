@@ -1,0 +1,222 @@
+/* SPDX-License-Identifier: BSD-2-Clause OR GPL-2.0-or-later */
+/*
+ * The proxy's entry point: identification of FF-A calls, the checks every
+ * call goes through in the order policy §1 ("Order of checks") fixes, and the
+ * one place where the reply registers are written.
+ */
+#include "proxy_private.h"
+
+void ffap_refuse(struct ffap *p, struct ffa_regs *out, int32_t code, const char *why,
+		 uint64_t value)
+{
+	ffap_plat_log(p->cfg.plat, FFAP_LOG_VERBOSE, why, value);
+	ffa_set_error(out, code);
+}
+
+void ffap_secure_call(struct ffap *p, struct ffa_regs *call)
+{
+	ffap_plat_secure_call(p->cfg.plat, call);
+}
+
+void ffap_pass_reply(struct ffa_regs *out, const struct ffa_regs *reply, bool extended)
+{
+	unsigned int last = extended ? FFA_REG_COUNT - 1 : 7;
+	bool is_32 = !smccc_is_64((uint32_t)reply->x[0]);
+	unsigned int i;
+
+	ffa_regs_clear(out, (uint32_t)reply->x[0]);
+	for (i = 1; i <= last; i++)
+		out->x[i] = (is_32 && i <= 7) ? (uint32_t)reply->x[i] : reply->x[i];
+}
+
+int32_t ffap_reply_status(const struct ffa_regs *reply)
+{
+	uint32_t w0 = (uint32_t)reply->x[0];
+	int32_t code;
+
+	if (w0 == FFA_SUCCESS_32 || w0 == FFA_SUCCESS_64)
+		return 0;
+	if (w0 != FFA_ERROR)
+		return FFA_ABORTED;
+	/* An FFA_ERROR must carry a negative code; 0 or a positive one breaks the ABI. */
+	code = (int32_t)(uint32_t)reply->x[2];
+	return code < 0 ? code : FFA_ABORTED;
+}
+
+int ffap_init(struct ffap *p, const struct ffap_config *cfg)
+{
+	struct ffa_regs r;
+	uint32_t version;
+
+	if (!cfg || !cfg->tx || !cfg->rx || cfg->mbox_pages == 0 ||
+	    cfg->mbox_pages > FFA_RXTX_MAP_PAGE_COUNT_MASK ||
+	    (cfg->tx_pa | cfg->rx_pa) & (FFA_PAGE_SIZE - 1))
+		return FFA_INVALID_PARAMETERS;
+
+	ffa_memset(p, 0, sizeof(*p));
+	p->cfg = *cfg;
+	p->state = FFAP_STATE_DISABLED;
+
+	/*
+	 * Ask for the newest version the proxy speaks. FF-A 1.2 §13.2: the
+	 * callee answers with its own version, or NOT_SUPPORTED (plain -1,
+	 * never FFA_ERROR) when it has no compatible implementation.
+	 */
+	ffa_regs_clear(&r, FFA_VERSION);
+	r.x[1] = FFAP_VERSION_MAX;
+	ffap_secure_call(p, &r);
+
+	if (r.x[0] > UINT32_MAX || (uint32_t)r.x[0] == FFA_ERROR) {
+		ffap_plat_log(p->cfg.plat, FFAP_LOG_INFO, "secure world has no FF-A", r.x[0]);
+		return 0;
+	}
+	version = (uint32_t)r.x[0];
+	if ((version & FFA_VERSION_MBZ_BIT) || ffa_version_major(version) != 1) {
+		ffap_plat_log(p->cfg.plat, FFAP_LOG_INFO, "secure world FF-A version unusable",
+			      version);
+		return 0;
+	}
+
+	/* Proxy version = min(secure world's version, the newest the proxy speaks). */
+	if (ffa_version_minor(version) > ffa_version_minor(FFAP_VERSION_MAX))
+		version = FFAP_VERSION_MAX;
+	p->spmc_version = version;
+	p->version = version;
+	p->state = FFAP_STATE_READY;
+	ffap_plat_log(p->cfg.plat, FFAP_LOG_INFO, "proxy FF-A version", version);
+	return 0;
+}
+
+bool ffap_is_enabled(const struct ffap *p)
+{
+	return p->state != FFAP_STATE_DISABLED;
+}
+
+/*
+ * Every FF-A call an undefined, refused or gated function makes is answered
+ * with NOT_SUPPORTED; FFA_VERSION is the exception, as its failure is the
+ * plain SMCCC -1 in x0 rather than an FFA_ERROR (FF-A 1.2 §13.2.1).
+ */
+static void refuse_not_supported(struct ffap *p, struct ffa_regs *out, uint32_t fid,
+				 const char *why)
+{
+	if (fid == FFA_VERSION) {
+		ffap_plat_log(p->cfg.plat, FFAP_LOG_VERBOSE, why, fid);
+		ffa_regs_clear(out, SMCCC_RET_NOT_SUPPORTED);
+		return;
+	}
+	ffap_refuse(p, out, FFA_NOT_SUPPORTED, why, fid);
+}
+
+/*
+ * Normalise the host's registers into @in: SMCCC §3.1 says the upper halves
+ * of x1-x7 are ignored for SMC32 calls, so they are dropped here and never
+ * reach a handler or the secure world; x8-x17 are dropped unless the
+ * function defines them (policy §1, "Registers beyond the ABI").
+ */
+static void normalise_args(struct ffa_regs *in, const struct ffa_regs *host, bool is_64,
+			   const struct ffap_policy_row *row)
+{
+	unsigned int i;
+
+	ffa_regs_clear(in, host->x[0]);
+	for (i = 1; i <= 7; i++)
+		in->x[i] = is_64 ? host->x[i] : (uint32_t)host->x[i];
+	if (row->flags & FFAP_ROW_EXTENDED_ARGS)
+		for (i = 8; i < FFA_REG_COUNT; i++)
+			in->x[i] = host->x[i];
+}
+
+/* Policy §1, "MBZ input": every argument register the call does not use. */
+static bool unused_args_are_zero(const struct ffa_regs *in, const struct ffap_policy_row *row,
+				 unsigned int *bad)
+{
+	unsigned int i;
+
+	for (i = 1; i <= 7; i++) {
+		if (!(row->used_args & (1u << i)) && in->x[i]) {
+			*bad = i;
+			return false;
+		}
+	}
+	return true;
+}
+
+bool ffap_handle_call(struct ffap *p, struct ffa_regs *regs)
+{
+	uint32_t fid = (uint32_t)regs->x[0];
+	uint32_t fnum = fid & SMCCC_FNUM_MASK;
+	bool is_64 = smccc_is_64(fid);
+	const struct ffap_abi_row *abi;
+	const struct ffap_policy_row *row;
+	struct ffa_regs in, out;
+	unsigned int bad_reg;
+	bool locked = false;
+
+	if (!ffa_fid_is_ffa(fid))
+		return false;
+
+	ffa_regs_clear(&out, 0);
+
+	/* 1. SMCCC §2.5: x0 is a 32-bit function ID; anything above is not a call we know. */
+	if (regs->x[0] >> 32) {
+		ffap_refuse(p, &out, FFA_NOT_SUPPORTED, "x0 bits 63:32 set", regs->x[0]);
+		goto reply;
+	}
+
+	/* 2. Allow-list: only what FF-A 1.0-1.2 defines, in the widths it defines. */
+	abi = ffap_abi_row(fnum);
+	row = ffap_policy_row(fnum);
+	if (!(abi->widths & (is_64 ? FFA_W64 : FFA_W32))) {
+		refuse_not_supported(p, &out, fid, "function not defined in this width");
+		goto reply;
+	}
+
+	/* 3. The secure world has no usable FF-A. */
+	if (p->state == FFAP_STATE_DISABLED) {
+		refuse_not_supported(p, &out, fid, "proxy disabled");
+		goto reply;
+	}
+
+	ffap_plat_lock(p->cfg.plat);
+	locked = true;
+
+	/* 4. FF-A 1.2 §13.2.2: the host must negotiate a version before anything else. */
+	if (p->state != FFAP_STATE_NEGOTIATED && fnum != FFA_FNUM_VERSION) {
+		ffap_refuse(p, &out, FFA_INVALID_PARAMETERS, "call before FFA_VERSION", fid);
+		goto reply;
+	}
+
+	/* 5. Version gate: a call introduced after the negotiated version does not exist. */
+	if (ffa_version_minor(abi->since) > ffa_version_minor(p->version)) {
+		refuse_not_supported(p, &out, fid, "function newer than negotiated version");
+		goto reply;
+	}
+
+	/* 6. Rows that refuse the call outright. */
+	if (!row->handler) {
+		refuse_not_supported(p, &out, fid, "function refused by policy");
+		goto reply;
+	}
+
+	/* 7. Unused argument registers are MBZ; fields are the handler's to check. */
+	normalise_args(&in, regs, is_64, row);
+	if (!unused_args_are_zero(&in, row, &bad_reg)) {
+		ffap_refuse(p, &out, FFA_INVALID_PARAMETERS, "unused argument register non-zero",
+			    bad_reg);
+		goto reply;
+	}
+
+	/* 8. The row's own rules. */
+	if (row->flags & FFAP_ROW_UNLOCKED) {
+		ffap_plat_unlock(p->cfg.plat);
+		locked = false;
+	}
+	row->handler(p, &in, &out, is_64);
+
+reply:
+	if (locked)
+		ffap_plat_unlock(p->cfg.plat);
+	*regs = out;
+	return true;
+}

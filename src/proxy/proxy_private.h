@@ -1,0 +1,115 @@
+/* SPDX-License-Identifier: BSD-2-Clause OR GPL-2.0-or-later */
+/*
+ * What the proxy core's files share. Not part of the API.
+ *
+ * Lock order: there is one lock, ffap_plat_lock(). The dispatcher takes it
+ * around every handler except those whose row says FFAP_ROW_UNLOCKED (calls
+ * that may run a secure partition for an unbounded time); no handler takes it
+ * itself.
+ */
+#ifndef FFAPROXY_PROXY_PRIVATE_H
+#define FFAPROXY_PROXY_PRIVATE_H
+
+#include <ffaproxy/proxy.h>
+
+/**
+ * ffap_handler_fn - one ABI handler.
+ * @p:   the proxy
+ * @in:  the host's registers, already normalised by the dispatcher: for an
+ *       SMC32 call x1-x7 are zero-extended from w1-w7, and x8-x17 are zero
+ *       unless the row says FFAP_ROW_EXTENDED_ARGS
+ * @out: all zero on entry; the handler fills in the reply
+ * @is_64: the call used the SMC64 convention
+ */
+typedef void (*ffap_handler_fn)(struct ffap *p, const struct ffa_regs *in, struct ffa_regs *out,
+				bool is_64);
+
+/* clang-format off */
+#define FFAP_ROW_UNLOCKED	(1u << 0)	/* handler may block: run without the lock */
+#define FFAP_ROW_EXTENDED_ARGS	(1u << 1)	/* x8-x17 carry arguments */
+/* clang-format on */
+
+/**
+ * struct ffap_policy_row - what the proxy does with one function number.
+ * @handler:   NULL: refused with NOT_SUPPORTED; otherwise handled/forwarded
+ * @used_args: bit n set when argument register n (1-7) carries a field;
+ *             every other one of x1-x7 must be zero (policy §1, "MBZ input")
+ * @flags:     FFAP_ROW_*
+ *
+ * Widths and the version introducing a function come from FFA_FUNCTIONS()
+ * (see ffap_abi_row()), not from this table.
+ */
+struct ffap_policy_row {
+	ffap_handler_fn handler;
+	uint8_t used_args;
+	uint8_t flags;
+};
+
+/** struct ffap_abi_row - what FF-A 1.0-1.2 defines for a function number. */
+struct ffap_abi_row {
+	uint8_t widths; /* FFA_W32 / FFA_W64; 0: not defined */
+	uint32_t since;
+};
+
+/* policy.c */
+const struct ffap_abi_row *ffap_abi_row(uint32_t fnum);
+const struct ffap_policy_row *ffap_policy_row(uint32_t fnum);
+bool ffap_function_allowed(const struct ffap *p, uint32_t fid);
+
+/* setup.c */
+void ffap_handle_version(struct ffap *p, const struct ffa_regs *in, struct ffa_regs *out,
+			 bool is_64);
+void ffap_handle_id_get(struct ffap *p, const struct ffa_regs *in, struct ffa_regs *out,
+			bool is_64);
+void ffap_handle_spm_id_get(struct ffap *p, const struct ffa_regs *in, struct ffa_regs *out,
+			    bool is_64);
+void ffap_handle_features(struct ffap *p, const struct ffa_regs *in, struct ffa_regs *out,
+			  bool is_64);
+
+/* mailbox.c */
+void ffap_handle_rxtx_map(struct ffap *p, const struct ffa_regs *in, struct ffa_regs *out,
+			  bool is_64);
+void ffap_handle_rxtx_unmap(struct ffap *p, const struct ffa_regs *in, struct ffa_regs *out,
+			    bool is_64);
+void ffap_handle_rx_release(struct ffap *p, const struct ffa_regs *in, struct ffa_regs *out,
+			    bool is_64);
+void ffap_release_own_rx(struct ffap *p);
+
+/* partinfo.c */
+void ffap_handle_partition_info_get(struct ffap *p, const struct ffa_regs *in,
+				    struct ffa_regs *out, bool is_64);
+void ffap_handle_partition_info_get_regs(struct ffap *p, const struct ffa_regs *in,
+					 struct ffa_regs *out, bool is_64);
+
+/* proxy.c: helpers shared by the handlers */
+
+/*
+ * Refuse a host call: FFA_ERROR with @code, every other register zero. @why
+ * names the rule for the verbose log, @value the offending value.
+ */
+void ffap_refuse(struct ffap *p, struct ffa_regs *out, int32_t code, const char *why,
+		 uint64_t value);
+
+/*
+ * Issue @call to the secure world. @call is built by the handler from
+ * validated fields only; the reply replaces it.
+ */
+void ffap_secure_call(struct ffap *p, struct ffa_regs *call);
+
+/*
+ * Copy a secure-world reply to the host: x0-x7, and x8-x17 only when
+ * @extended (replies that define them). Bits 63:32 of x0-x7 are cleared when
+ * the reply's function ID is an SMC32 one (policy §1, "32-bit fields").
+ */
+void ffap_pass_reply(struct ffa_regs *out, const struct ffa_regs *reply, bool extended);
+
+/* FF-A status of a reply: 0 for FFA_SUCCESS_32/64, the error for FFA_ERROR,
+ * FFA_ABORTED for anything else (the secure world broke the ABI). */
+int32_t ffap_reply_status(const struct ffa_regs *reply);
+
+static inline uint64_t ffap_mbox_bytes(uint32_t pages)
+{
+	return (uint64_t)pages * FFA_PAGE_SIZE;
+}
+
+#endif /* FFAPROXY_PROXY_PRIVATE_H */
