@@ -21,7 +21,9 @@ FFAPROXY_SRCS := \
 	$(FFAPROXY_DIR)/src/proxy/partinfo.c
 
 FFAPROXY_SPMC_SRCS := \
-	$(FFAPROXY_DIR)/src/spmc/spmc.c
+	$(FFAPROXY_DIR)/src/spmc/spmc.c \
+	$(FFAPROXY_DIR)/src/spmc/spmc_mailbox.c \
+	$(FFAPROXY_DIR)/src/spmc/spmc_partinfo.c
 
 FFAPROXY_HOST_SRCS := \
 	$(FFAPROXY_DIR)/src/host/ffa_host.c

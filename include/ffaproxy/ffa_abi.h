@@ -7,13 +7,15 @@
  * else uses the names below, which follow the specification's own spelling
  * so that code and spec can be searched against each other.
  *
- * References (used in comments throughout the project):
- *   FF-A 1.0  DEN0077A v1.0 REL
- *   FF-A 1.1  DEN0077A v1.1 REL0
- *   FF-A 1.2  DEN0077A v1.2 REL0
- *   SMCCC     DEN0028 (SMC Calling Convention) v1.2 and later
- * docs/abi-notes.md records where implementations disagree and what
- * ffaproxy chose.
+ * References, as comments throughout the project cite them:
+ *   FF-A 1.0  DEN0077A v1.0
+ *   FF-A 1.1  DEN0077A v1.1
+ *   FF-A 1.2  DEN0077A v1.2 (and its memory management supplement, "MM")
+ *   SMCCC     DEN0028, the SMC Calling Convention, v1.2 and later
+ * A section or table number is always given with the version it belongs to
+ * (numbering moves between versions); where only the ABI's name is given,
+ * the rule is in that ABI's own section of the version named.
+ * docs/decisions.md records what ffaproxy chose where sources disagree.
  *
  * Header-only and freestanding.
  */
@@ -40,7 +42,7 @@ static inline uint32_t ffa_w(const struct ffa_regs *r, unsigned int n)
 }
 
 /* ---------------------------------------------------------------------- */
-/* SMCCC function identifiers (SMCCC §2.5)                                */
+/* SMCCC function identifiers (SMCCC, "Function Identifier")              */
 /* ---------------------------------------------------------------------- */
 
 /* clang-format off */
@@ -53,7 +55,7 @@ static inline uint32_t ffa_w(const struct ffa_regs *r, unsigned int n)
 #define SMCCC_SVE_HINT		(UINT32_C(1) << 16)	/* SMCCC 1.3: no live SVE state */
 #define SMCCC_FNUM_MASK		UINT32_C(0xffff)
 
-/* SMCCC "unknown function": -1 in the whole of x0 (SMCCC §5.2). */
+/* SMCCC "unknown function": -1 in the whole of x0. */
 #define SMCCC_RET_NOT_SUPPORTED	UINT64_C(0xffffffffffffffff)
 /* clang-format on */
 
@@ -68,8 +70,7 @@ static inline bool smccc_is_64(uint32_t fid)
 }
 
 /* ---------------------------------------------------------------------- */
-/* FF-A function numbers and IDs (FF-A 1.2 Table 12.2 and the per-ABI     */
-/* sections)                                                              */
+/* FF-A function numbers and IDs                                          */
 /* ---------------------------------------------------------------------- */
 
 /*
@@ -89,7 +90,7 @@ static inline bool smccc_is_64(uint32_t fid)
 #define FFA_W64		2u
 #define FFA_W32_64	(FFA_W32 | FFA_W64)
 
-/* Version encoding (FF-A 1.2 §13.2.1): bit 31 MBZ, major 30:16, minor 15:0. */
+/* Version encoding (FF-A 1.0, FFA_VERSION): bit 31 MBZ, major 30:16, minor 15:0. */
 #define FFA_VERSION_MBZ_BIT		(UINT32_C(1) << 31)
 #define FFA_VERSION_MAJOR_SHIFT		16
 #define FFA_VERSION_MAJOR_MASK		UINT32_C(0x7fff)
@@ -263,7 +264,7 @@ static inline const struct ffa_function_info *ffa_function_lookup(uint32_t fnum)
 /**
  * ffa_fid_is_ffa() - whether @x0 names a function in the FF-A window.
  *
- * FF-A 1.2 §12.1 / SMCCC §2.5: a fast call of the Standard Secure Service
+* SMCCC: a fast call of the Standard Secure Service
  * owner, bits 23:17 zero, function number 0x60-0xEF, either width. Bit 16
  * (the SMCCC 1.3 SVE hint) is ignored. Bits 63:32 of x0 are not looked at:
  * the caller decides what to do with them.
@@ -293,7 +294,7 @@ static inline uint32_t ffa_version_minor(uint32_t v)
 }
 
 /* ---------------------------------------------------------------------- */
-/* Error codes (FF-A 1.2 Table 12.3): returned in w2 of FFA_ERROR         */
+/* Error codes: returned in w2 of FFA_ERROR                               */
 /* ---------------------------------------------------------------------- */
 
 /* clang-format off */
@@ -330,7 +331,7 @@ static inline const char *ffa_error_name(int32_t code)
 }
 
 /* ---------------------------------------------------------------------- */
-/* Endpoint IDs and packed register fields (FF-A 1.2 §6.1, §15.2)         */
+/* Endpoint IDs and packed register fields                               */
 /* ---------------------------------------------------------------------- */
 
 /* clang-format off */
@@ -377,7 +378,7 @@ static inline uint32_t ffa_target_info(uint16_t id, uint16_t vcpu)
 }
 
 /* ---------------------------------------------------------------------- */
-/* UUIDs (SMCCC §5.3 packing)                                             */
+/* UUIDs (SMCCC packing: byte 0 in bits 7:0 of the first register)       */
 /* ---------------------------------------------------------------------- */
 
 #define FFA_UUID_SIZE 16
@@ -454,7 +455,7 @@ static inline bool ffa_uuid_equal(const struct ffa_uuid *a, const struct ffa_uui
 }
 
 /* ---------------------------------------------------------------------- */
-/* Memory handles (FF-A 1.2 §10.9.2): lo/hi halves in two registers       */
+/* Memory handles (FF-A 1.1 §10.9.2): lo/hi halves in two registers       */
 /* ---------------------------------------------------------------------- */
 
 /* clang-format off */
@@ -473,7 +474,7 @@ static inline uint64_t ffa_handle_make(uint32_t lo, uint32_t hi)
 
 /* clang-format off */
 
-/* FFA_FEATURES (FF-A 1.2 §13.3): w1 bit 31 set = function ID, clear = feature ID. */
+/* FFA_FEATURES (FF-A 1.0 §8.2): w1 bit 31 set = function ID, clear = feature ID. */
 #define FFA_FEATURES_FUNC_ID_BIT	(UINT32_C(1) << 31)
 #define FFA_FEATURE_ID_MASK		UINT32_C(0xff)
 #define FFA_FEATURE_ID_MBZ_MASK		UINT32_C(0x7fffff00)	/* bits 30:8 */
@@ -489,15 +490,15 @@ static inline uint64_t ffa_handle_make(uint32_t lo, uint32_t hi)
 #define FFA_RXTX_MAP_MAX_PAGES_SHIFT	16
 #define FFA_RXTX_MAP_MAX_PAGES_MASK	UINT32_C(0xffff)
 
-/* FFA_RXTX_MAP w3 (FF-A 1.2 §13.7): page count 5:0, bits 31:6 MBZ. */
+/* FFA_RXTX_MAP w3 (FF-A 1.0 §8.4): page count 5:0, bits 31:6 MBZ. */
 #define FFA_RXTX_MAP_PAGE_COUNT_MASK	UINT32_C(0x3f)
 #define FFA_PAGE_SIZE			4096u
 #define FFA_PAGE_SHIFT			12
 
-/* FFA_PARTITION_INFO_GET w5 (FF-A 1.2 §13.8): bit 0 = return the count only. */
+/* FFA_PARTITION_INFO_GET w5 (FF-A 1.1): bit 0 = return the count only. */
 #define FFA_PARTITION_INFO_GET_COUNT_ONLY	UINT32_C(1)
 
-/* FFA_PARTITION_INFO_GET_REGS x3 / reply x2 (FF-A 1.2 §13.9). */
+/* FFA_PARTITION_INFO_GET_REGS x3 / reply x2 (FF-A 1.2). */
 #define FFA_PART_REGS_START_INDEX_MASK	UINT64_C(0xffff)
 #define FFA_PART_REGS_TAG_SHIFT		16
 #define FFA_PART_REGS_TAG_MASK		UINT64_C(0xffff)
@@ -506,8 +507,16 @@ static inline uint64_t ffa_handle_make(uint32_t lo, uint32_t hi)
 #define FFA_PART_REGS_REPLY_TAG_SHIFT	32
 #define FFA_PART_REGS_DESC_SIZE_SHIFT	48
 #define FFA_PART_REGS_PER_CALL		5	/* descriptors per reply, 3 registers each */
+/*
+ * Reply descriptors from x3, three registers each: ID 15:0, execution
+ * contexts 31:16 and properties 63:32; then UUID bytes 0-7; then bytes 8-15.
+ */
+#define FFA_PART_REGS_DESC_FIRST_REG	3
+#define FFA_PART_REGS_DESC_REG_COUNT	3
+#define FFA_PART_REGS_EXEC_CTX_SHIFT	16
+#define FFA_PART_REGS_PROPERTIES_SHIFT	32
 
-/* Partition properties (FF-A 1.2 Table 6.2). */
+/* Partition properties (FF-A 1.1 Table 13.37, bits 9:10 from FF-A 1.2). */
 #define FFA_PART_PROP_DIRECT_REQ_RECV	(UINT32_C(1) << 0)
 #define FFA_PART_PROP_DIRECT_REQ_SEND	(UINT32_C(1) << 1)
 #define FFA_PART_PROP_INDIRECT_MSG	(UINT32_C(1) << 2)
@@ -519,15 +528,16 @@ static inline uint64_t ffa_handle_make(uint32_t lo, uint32_t hi)
 #define FFA_PART_PROP_DIRECT_REQ2_RECV	(UINT32_C(1) << 9)
 #define FFA_PART_PROP_DIRECT_REQ2_SEND	(UINT32_C(1) << 10)
 #define FFA_PART_PROP_V1_0_MASK		UINT32_C(0x7)	/* 1.0 defines bits 2:0 only */
+#define FFA_PART_PROP_V1_1_MASK		UINT32_C(0x1ff)	/* 1.1 defines bits 8:0 only */
 
-/* FFA_MSG_SEND_DIRECT_REQ/RESP w2 (FF-A 1.2 Table 15.3). */
+/* FFA_MSG_SEND_DIRECT_REQ/RESP w2 (FF-A 1.2 Table 16.6). */
 #define FFA_MSG_FLAG_FRAMEWORK		(UINT32_C(1) << 31)
 #define FFA_MSG_FRAMEWORK_TYPE_MASK	UINT32_C(0xff)
 
-/* FFA_MSG_SEND2 w2 (FF-A 1.2 §15.6). */
+/* FFA_MSG_SEND2 w2 (FF-A 1.1). */
 #define FFA_MSG_SEND2_FLAG_DELAY_SRI	(UINT32_C(1) << 1)
 
-/* Notifications (FF-A 1.2 §10). */
+/* Notifications (FF-A 1.1). */
 #define FFA_NOTIFICATION_FLAG_PER_VCPU	(UINT32_C(1) << 0)	/* BIND, SET */
 #define FFA_NOTIFICATION_FLAG_DELAY_SRI	(UINT32_C(1) << 1)	/* SET */
 #define FFA_NOTIFICATION_SET_MBZ_MASK	UINT32_C(0xfffc)	/* SET w2 bits 15:2 */
@@ -540,7 +550,7 @@ static inline uint64_t ffa_handle_make(uint32_t lo, uint32_t hi)
 #define FFA_FRAMEWORK_NOTIF_RX_FULL	(UINT32_C(1) << 0)	/* GET w6 (SPM) / w7 (hyp) */
 #define FFA_NOTIFICATION_COUNT		64
 
-/* FFA_NOTIFICATION_INFO_GET reply w2/x2 (FF-A 1.2 §10.7.1). */
+/* FFA_NOTIFICATION_INFO_GET reply w2/x2 (FF-A 1.1). */
 #define FFA_NOTIF_INFO_MORE_PENDING	UINT64_C(1)
 #define FFA_NOTIF_INFO_LIST_COUNT_SHIFT	7
 #define FFA_NOTIF_INFO_LIST_COUNT_MASK	UINT64_C(0x1f)
@@ -551,7 +561,7 @@ static inline uint64_t ffa_handle_make(uint32_t lo, uint32_t hi)
 #define FFA_NOTIF_INFO_MAX_LISTS_32	10
 #define FFA_NOTIF_INFO_MAX_LISTS_64	20
 
-/* FFA_MEM_RECLAIM w3 (FF-A 1.2 §11.4). */
+/* FFA_MEM_RECLAIM w3 (FF-A 1.0 §11.7). */
 #define FFA_MEM_RECLAIM_CLEAR		(UINT32_C(1) << 0)
 #define FFA_MEM_RECLAIM_TIME_SLICE	(UINT32_C(1) << 1)
 
@@ -561,30 +571,30 @@ static inline uint64_t ffa_handle_make(uint32_t lo, uint32_t hi)
 /* clang-format on */
 
 /* ---------------------------------------------------------------------- */
-/* Partition information descriptors (FF-A 1.2 Table 6.1)                 */
+/* Partition information descriptors                                      */
 /* ---------------------------------------------------------------------- */
 
-/** struct ffa_partition_info_v1_0 - FF-A 1.0 Table 8.25 (8 bytes). */
+/** struct ffa_partition_info_v1_0 - FF-A 1.0 partition information descriptor (8 bytes). */
 struct ffa_partition_info_v1_0 {
 	uint16_t id;		/* partition ID */
 	uint16_t exec_ctx_count;	/* execution contexts */
 	uint32_t properties;	/* bits 2:0 defined, rest MBZ */
 };
-_Static_assert(sizeof(struct ffa_partition_info_v1_0) == 8, "FF-A 1.0 Table 8.25");
+_Static_assert(sizeof(struct ffa_partition_info_v1_0) == 8, "FF-A 1.0 partition information descriptor");
 
-/** struct ffa_partition_info - FF-A 1.1/1.2 partition information (24 bytes). */
+/** struct ffa_partition_info - FF-A 1.1 Table 13.37 (24 bytes, also 1.2). */
 struct ffa_partition_info {
 	uint16_t id;		/* partition ID */
 	uint16_t exec_ctx_count;	/* execution contexts, or proxy ID (ID type 0b10) */
 	uint32_t properties;	/* FFA_PART_PROP_* */
 	struct ffa_uuid uuid;	/* UUID when a Nil UUID was asked for, else MBZ */
 };
-_Static_assert(sizeof(struct ffa_partition_info) == 24, "FF-A 1.2 Table 6.1");
-_Static_assert(__builtin_offsetof(struct ffa_partition_info, properties) == 4, "FF-A 1.2 Table 6.1");
-_Static_assert(__builtin_offsetof(struct ffa_partition_info, uuid) == 8, "FF-A 1.2 Table 6.1");
+_Static_assert(sizeof(struct ffa_partition_info) == 24, "FF-A 1.1 Table 13.37");
+_Static_assert(__builtin_offsetof(struct ffa_partition_info, properties) == 4, "FF-A 1.1 Table 13.37");
+_Static_assert(__builtin_offsetof(struct ffa_partition_info, uuid) == 8, "FF-A 1.1 Table 13.37");
 
 /* ---------------------------------------------------------------------- */
-/* Memory transaction descriptors (FF-A 1.2 §10.11; FF-A 1.0 §5.12)       */
+/* Memory transaction descriptors (FF-A 1.0 §5.12; FF-A 1.1 Table 10.20)  */
 /* ---------------------------------------------------------------------- */
 
 /* clang-format off */
@@ -658,7 +668,7 @@ _Static_assert(__builtin_offsetof(struct ffa_mem_region_v1_0, handle) == 8, "FF-
 _Static_assert(__builtin_offsetof(struct ffa_mem_region_v1_0, tag) == 16, "FF-A 1.0 Table 5.19");
 _Static_assert(__builtin_offsetof(struct ffa_mem_region_v1_0, emad_count) == 28, "FF-A 1.0 Table 5.19");
 
-/** struct ffa_mem_region - FF-A 1.1/1.2 Table 10.20: transaction descriptor header (48 bytes). */
+/** struct ffa_mem_region - FF-A 1.1 Table 10.20 (also 1.2): transaction descriptor header (48 bytes). */
 struct ffa_mem_region {
 	uint16_t sender_id;	/* owner's endpoint ID */
 	uint16_t attributes;	/* memory region attributes, bits 15:7 MBZ */
@@ -670,15 +680,15 @@ struct ffa_mem_region {
 	uint32_t emad_offset;	/* offset of the EMAD array, 16-byte aligned */
 	uint8_t reserved_36[12];	/* Reserved, MBZ */
 };
-_Static_assert(sizeof(struct ffa_mem_region) == 48, "FF-A 1.2 Table 10.20");
-_Static_assert(__builtin_offsetof(struct ffa_mem_region, attributes) == 2, "FF-A 1.2 Table 10.20");
-_Static_assert(__builtin_offsetof(struct ffa_mem_region, flags) == 4, "FF-A 1.2 Table 10.20");
-_Static_assert(__builtin_offsetof(struct ffa_mem_region, handle) == 8, "FF-A 1.2 Table 10.20");
-_Static_assert(__builtin_offsetof(struct ffa_mem_region, tag) == 16, "FF-A 1.2 Table 10.20");
-_Static_assert(__builtin_offsetof(struct ffa_mem_region, emad_size) == 24, "FF-A 1.2 Table 10.20");
-_Static_assert(__builtin_offsetof(struct ffa_mem_region, emad_count) == 28, "FF-A 1.2 Table 10.20");
-_Static_assert(__builtin_offsetof(struct ffa_mem_region, emad_offset) == 32, "FF-A 1.2 Table 10.20");
-_Static_assert(__builtin_offsetof(struct ffa_mem_region, reserved_36) == 36, "FF-A 1.2 Table 10.20");
+_Static_assert(sizeof(struct ffa_mem_region) == 48, "FF-A 1.1 Table 10.20");
+_Static_assert(__builtin_offsetof(struct ffa_mem_region, attributes) == 2, "FF-A 1.1 Table 10.20");
+_Static_assert(__builtin_offsetof(struct ffa_mem_region, flags) == 4, "FF-A 1.1 Table 10.20");
+_Static_assert(__builtin_offsetof(struct ffa_mem_region, handle) == 8, "FF-A 1.1 Table 10.20");
+_Static_assert(__builtin_offsetof(struct ffa_mem_region, tag) == 16, "FF-A 1.1 Table 10.20");
+_Static_assert(__builtin_offsetof(struct ffa_mem_region, emad_size) == 24, "FF-A 1.1 Table 10.20");
+_Static_assert(__builtin_offsetof(struct ffa_mem_region, emad_count) == 28, "FF-A 1.1 Table 10.20");
+_Static_assert(__builtin_offsetof(struct ffa_mem_region, emad_offset) == 32, "FF-A 1.1 Table 10.20");
+_Static_assert(__builtin_offsetof(struct ffa_mem_region, reserved_36) == 36, "FF-A 1.1 Table 10.20");
 
 /** struct ffa_mem_access_v1_0 - FF-A 1.0/1.1 endpoint memory access descriptor (16 bytes). */
 struct ffa_mem_access_v1_0 {
@@ -688,13 +698,13 @@ struct ffa_mem_access_v1_0 {
 	uint32_t composite_offset;	/* from the start of the transaction descriptor */
 	uint64_t reserved_8;	/* Reserved, MBZ */
 };
-_Static_assert(sizeof(struct ffa_mem_access_v1_0) == 16, "FF-A 1.1 Table 10.16");
-_Static_assert(__builtin_offsetof(struct ffa_mem_access_v1_0, permissions) == 2, "FF-A 1.1 Table 10.16");
-_Static_assert(__builtin_offsetof(struct ffa_mem_access_v1_0, flags) == 3, "FF-A 1.1 Table 10.16");
-_Static_assert(__builtin_offsetof(struct ffa_mem_access_v1_0, composite_offset) == 4, "FF-A 1.1 Table 10.16");
-_Static_assert(__builtin_offsetof(struct ffa_mem_access_v1_0, reserved_8) == 8, "FF-A 1.1 Table 10.16");
+_Static_assert(sizeof(struct ffa_mem_access_v1_0) == 16, "FF-A 1.1 endpoint memory access descriptor");
+_Static_assert(__builtin_offsetof(struct ffa_mem_access_v1_0, permissions) == 2, "FF-A 1.1 endpoint memory access descriptor");
+_Static_assert(__builtin_offsetof(struct ffa_mem_access_v1_0, flags) == 3, "FF-A 1.1 endpoint memory access descriptor");
+_Static_assert(__builtin_offsetof(struct ffa_mem_access_v1_0, composite_offset) == 4, "FF-A 1.1 endpoint memory access descriptor");
+_Static_assert(__builtin_offsetof(struct ffa_mem_access_v1_0, reserved_8) == 8, "FF-A 1.1 endpoint memory access descriptor");
 
-/** struct ffa_mem_access - FF-A 1.2 endpoint memory access descriptor (32 bytes). */
+/** struct ffa_mem_access - FF-A 1.2 endpoint memory access descriptor (32 bytes; memory management supplement Table 1.16). */
 struct ffa_mem_access {
 	uint16_t receiver_id;	/* borrower's endpoint ID */
 	uint8_t permissions;	/* FFA_DATA_ACCESS_* | FFA_INSTR_ACCESS_* */
@@ -703,38 +713,38 @@ struct ffa_mem_access {
 	uint8_t impdef[16];	/* implementation defined, echoed by the retriever */
 	uint64_t reserved_24;	/* Reserved, MBZ */
 };
-_Static_assert(sizeof(struct ffa_mem_access) == 32, "FF-A 1.2 Table 10.16");
-_Static_assert(__builtin_offsetof(struct ffa_mem_access, composite_offset) == 4, "FF-A 1.2 Table 10.16");
-_Static_assert(__builtin_offsetof(struct ffa_mem_access, impdef) == 8, "FF-A 1.2 Table 10.16");
-_Static_assert(__builtin_offsetof(struct ffa_mem_access, reserved_24) == 24, "FF-A 1.2 Table 10.16");
+_Static_assert(sizeof(struct ffa_mem_access) == 32, "FF-A 1.2 MM Table 1.16");
+_Static_assert(__builtin_offsetof(struct ffa_mem_access, composite_offset) == 4, "FF-A 1.2 MM Table 1.16");
+_Static_assert(__builtin_offsetof(struct ffa_mem_access, impdef) == 8, "FF-A 1.2 MM Table 1.16");
+_Static_assert(__builtin_offsetof(struct ffa_mem_access, reserved_24) == 24, "FF-A 1.2 MM Table 1.16");
 
-/** struct ffa_composite_mem_region - FF-A 1.2 Table 10.13 (16 bytes + constituents). */
+/** struct ffa_composite_mem_region - FF-A 1.1 Table 10.13 (16 bytes + constituents). */
 struct ffa_composite_mem_region {
 	uint32_t total_page_count;	/* sum of the constituents' page counts */
 	uint32_t constituent_count;	/* address ranges that follow */
 	uint64_t reserved_8;	/* Reserved, MBZ */
 };
-_Static_assert(sizeof(struct ffa_composite_mem_region) == 16, "FF-A 1.2 Table 10.13");
-_Static_assert(__builtin_offsetof(struct ffa_composite_mem_region, constituent_count) == 4, "FF-A 1.2 Table 10.13");
-_Static_assert(__builtin_offsetof(struct ffa_composite_mem_region, reserved_8) == 8, "FF-A 1.2 Table 10.13");
+_Static_assert(sizeof(struct ffa_composite_mem_region) == 16, "FF-A 1.1 Table 10.13");
+_Static_assert(__builtin_offsetof(struct ffa_composite_mem_region, constituent_count) == 4, "FF-A 1.1 Table 10.13");
+_Static_assert(__builtin_offsetof(struct ffa_composite_mem_region, reserved_8) == 8, "FF-A 1.1 Table 10.13");
 
-/** struct ffa_mem_range - FF-A 1.2 Table 10.14: constituent memory region (16 bytes). */
+/** struct ffa_mem_range - FF-A 1.1 Table 10.14: constituent memory region (16 bytes). */
 struct ffa_mem_range {
 	uint64_t address;	/* 4 KiB aligned base */
 	uint32_t page_count;	/* 4 KiB pages, non-zero */
 	uint32_t reserved_12;	/* Reserved, MBZ */
 };
-_Static_assert(sizeof(struct ffa_mem_range) == 16, "FF-A 1.2 Table 10.14");
-_Static_assert(__builtin_offsetof(struct ffa_mem_range, page_count) == 8, "FF-A 1.2 Table 10.14");
-_Static_assert(__builtin_offsetof(struct ffa_mem_range, reserved_12) == 12, "FF-A 1.2 Table 10.14");
+_Static_assert(sizeof(struct ffa_mem_range) == 16, "FF-A 1.1 Table 10.14");
+_Static_assert(__builtin_offsetof(struct ffa_mem_range, page_count) == 8, "FF-A 1.1 Table 10.14");
+_Static_assert(__builtin_offsetof(struct ffa_mem_range, reserved_12) == 12, "FF-A 1.1 Table 10.14");
 
-/** struct ffa_mem_relinquish - FF-A 1.2 Table 11.25 header; 16-bit endpoint IDs follow. */
+/** struct ffa_mem_relinquish - FF-A 1.1 Table 16.25 header; 16-bit endpoint IDs follow. */
 struct ffa_mem_relinquish {
 	uint64_t handle;	/* memory handle */
 	uint32_t flags;		/* bit 0 zero after relinquish, bit 1 time slicing */
 	uint32_t endpoint_count;	/* endpoint IDs that follow */
 };
-_Static_assert(sizeof(struct ffa_mem_relinquish) == 16, "FF-A 1.2 Table 11.25");
+_Static_assert(sizeof(struct ffa_mem_relinquish) == 16, "FF-A 1.1 Table 16.25");
 
 /** struct ffa_endpoint_rxtx_descriptor - FF-A 1.1 Table 13.27 (16 bytes). */
 struct ffa_endpoint_rxtx_descriptor {
@@ -747,7 +757,7 @@ struct ffa_endpoint_rxtx_descriptor {
 _Static_assert(sizeof(struct ffa_endpoint_rxtx_descriptor) == 16, "FF-A 1.1 Table 13.27");
 
 /* ---------------------------------------------------------------------- */
-/* Partition message header for FFA_MSG_SEND2 (FF-A 1.2 Table 15.4)       */
+/* Partition message header for FFA_MSG_SEND2 (FF-A 1.1, extended in 1.2) */
 /* ---------------------------------------------------------------------- */
 
 /** struct ffa_msg_header_v1_1 - FF-A 1.1 partition message header (20 bytes). */
@@ -758,7 +768,7 @@ struct ffa_msg_header_v1_1 {
 	uint32_t sender_receiver;	/* sender 31:16, receiver 15:0 */
 	uint32_t payload_size;	/* bytes */
 };
-_Static_assert(sizeof(struct ffa_msg_header_v1_1) == 20, "FF-A 1.1 Table 15.4");
+_Static_assert(sizeof(struct ffa_msg_header_v1_1) == 20, "FF-A 1.1 partition message header");
 
 /** struct ffa_msg_header - FF-A 1.2 partition message header (40 bytes). */
 struct ffa_msg_header {
@@ -770,11 +780,11 @@ struct ffa_msg_header {
 	uint32_t reserved_20;	/* Reserved, MBZ */
 	struct ffa_uuid uuid;	/* target service UUID (Nil allowed) */
 };
-_Static_assert(sizeof(struct ffa_msg_header) == 40, "FF-A 1.2 Table 15.4");
-_Static_assert(__builtin_offsetof(struct ffa_msg_header, payload_offset) == 8, "FF-A 1.2 Table 15.4");
-_Static_assert(__builtin_offsetof(struct ffa_msg_header, sender_receiver) == 12, "FF-A 1.2 Table 15.4");
-_Static_assert(__builtin_offsetof(struct ffa_msg_header, payload_size) == 16, "FF-A 1.2 Table 15.4");
-_Static_assert(__builtin_offsetof(struct ffa_msg_header, uuid) == 24, "FF-A 1.2 Table 15.4");
+_Static_assert(sizeof(struct ffa_msg_header) == 40, "FF-A 1.2 partition message header");
+_Static_assert(__builtin_offsetof(struct ffa_msg_header, payload_offset) == 8, "FF-A 1.2 partition message header");
+_Static_assert(__builtin_offsetof(struct ffa_msg_header, sender_receiver) == 12, "FF-A 1.2 partition message header");
+_Static_assert(__builtin_offsetof(struct ffa_msg_header, payload_size) == 16, "FF-A 1.2 partition message header");
+_Static_assert(__builtin_offsetof(struct ffa_msg_header, uuid) == 24, "FF-A 1.2 partition message header");
 
 /* ---------------------------------------------------------------------- */
 /* Reply builders                                                         */
@@ -790,7 +800,7 @@ static inline void ffa_regs_clear(struct ffa_regs *r, uint64_t x0)
 	r->x[0] = x0;
 }
 
-/* FFA_ERROR with w2 = code, zero-extended (FF-A 1.2 §12.3: w1 and w3-w7 zero). */
+/* FFA_ERROR with w2 = code, zero-extended (w1 and w3-w7 zero). */
 static inline void ffa_set_error(struct ffa_regs *r, int32_t code)
 {
 	ffa_regs_clear(r, FFA_ERROR);

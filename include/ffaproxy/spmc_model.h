@@ -18,6 +18,11 @@
 #define SPMC_MAX_PARTITIONS	8
 #define SPMC_SP_MBOX_SIZE	FFA_PAGE_SIZE	/* each partition's RX and TX buffer */
 #define SPMC_NS_MBOX_MAX_PAGES	FFA_RXTX_MAP_PAGE_COUNT_MASK
+/*
+ * Interrupt ID FFA_FEATURES reports for the schedule receiver interrupt: a
+ * non-secure SGI, the number Arm's FF-A compliance suite platforms use.
+ */
+#define SPMC_SCHEDULE_RECEIVER_INTID	8
 /* clang-format on */
 
 struct spmc_plat; /* defined by the embedder */
@@ -71,7 +76,7 @@ struct spmc_config {
 	unsigned int partition_count;
 };
 
-/* Ownership of a mailbox's RX buffer (FF-A 1.2 §3.3). */
+/* Ownership of a mailbox's RX buffer (FF-A 1.0 §8.3, "RX buffer ownership"). */
 enum spmc_rx_owner {
 	SPMC_RX_PRODUCER, /* empty: the SPMC may write into it */
 	SPMC_RX_CONSUMER, /* full: the endpoint reads it until FFA_RX_RELEASE */
@@ -98,12 +103,15 @@ struct spmc_partition {
  * struct spmc - one model instance. Treat as opaque.
  * @ns_version: the version the normal world negotiated (0: none yet, the
  *              model then assumes its own)
+ * @ns_version_locked: negotiation is over (see spmc.c, FFA_VERSION): a
+ *              request for another version is refused
  */
 struct spmc {
 	struct spmc_plat *plat;
 	uint32_t version;
 	uint16_t spmc_id;
 	uint32_t ns_version;
+	bool ns_version_locked;
 	struct spmc_ns_mailbox ns;
 	struct spmc_partition partitions[SPMC_MAX_PARTITIONS];
 	unsigned int partition_count;

@@ -76,7 +76,7 @@ static bool ranges_overlap(uint64_t a, uint64_t b, uint64_t len)
 }
 
 /*
- * FFA_RXTX_MAP_32/_64 (policy §2; FF-A 1.2 §13.7): x1 TX, x2 RX, w3 bits 5:0
+ * FFA_RXTX_MAP_32/_64 (policy §2; FF-A 1.0 §8.4): x1 TX, x2 RX, w3 bits 5:0
  * page count. The host's pages are pinned for as long as they are mapped so
  * that it cannot share, lend or donate them to the secure world under the
  * proxy's feet.
@@ -94,7 +94,7 @@ void ffap_handle_rxtx_map(struct ffap *p, const struct ffa_regs *in, struct ffa_
 
 	(void)is_64;
 
-	/* FF-A 1.2 §13.7: w3 bits 31:6 MBZ; in SMC64, bits 63:32 of this 32-bit field too. */
+	/* FF-A 1.0 §8.4: w3 bits 31:6 MBZ; in SMC64, bits 63:32 of this 32-bit field too. */
 	if (w3 & ~(uint64_t)FFA_RXTX_MAP_PAGE_COUNT_MASK) {
 		ffap_refuse(p, out, FFA_INVALID_PARAMETERS, "RXTX_MAP: w3 reserved bits", w3);
 		return;
@@ -105,7 +105,7 @@ void ffap_handle_rxtx_map(struct ffap *p, const struct ffa_regs *in, struct ffa_
 		return;
 	}
 	bytes = ffap_mbox_bytes(pages);
-	/* FF-A 1.2 §4.2.2: buffers aligned to the 4 KiB minimum the proxy reports. */
+	/* FF-A 1.0 §4.2.2.3: buffers aligned to the 4 KiB minimum the proxy reports. */
 	if ((tx_pa | rx_pa) & (FFA_PAGE_SIZE - 1)) {
 		ffap_refuse(p, out, FFA_INVALID_PARAMETERS, "RXTX_MAP: unaligned buffer",
 			    tx_pa | rx_pa);
@@ -121,7 +121,7 @@ void ffap_handle_rxtx_map(struct ffap *p, const struct ffa_regs *in, struct ffa_
 		ffap_refuse(p, out, FFA_INVALID_PARAMETERS, "RXTX_MAP: TX and RX overlap", rx_pa);
 		return;
 	}
-	/* FF-A 1.2 §13.7: a second pair for the same endpoint is DENIED. */
+	/* FF-A 1.0 §8.4: a second pair for the same endpoint is DENIED. */
 	if (p->host.mapped) {
 		ffap_refuse(p, out, FFA_DENIED, "RXTX_MAP: already mapped", p->host.tx_pa);
 		return;
@@ -159,7 +159,7 @@ out_unpin_tx:
 	ffap_plat_host_unpin(p->cfg.plat, tx_pa, pages);
 }
 
-/* FFA_RXTX_UNMAP (policy §2; FF-A 1.2 §13.8): w1 ID field is 0 for the host. */
+/* FFA_RXTX_UNMAP (policy §2; FF-A 1.0 §8.5): w1 ID field is 0 for the host. */
 void ffap_handle_rxtx_unmap(struct ffap *p, const struct ffa_regs *in, struct ffa_regs *out,
 			    bool is_64)
 {
@@ -183,7 +183,7 @@ void ffap_handle_rxtx_unmap(struct ffap *p, const struct ffa_regs *in, struct ff
 }
 
 /*
- * FFA_RX_RELEASE (policy §2; FF-A 1.2 §13.6), answered by the proxy: only it
+ * FFA_RX_RELEASE (policy §2; FF-A 1.0 §8.3), answered by the proxy: only it
  * ever fills the host's RX buffer, so only it knows whether it is full.
  */
 void ffap_handle_rx_release(struct ffap *p, const struct ffa_regs *in, struct ffa_regs *out,
@@ -192,7 +192,7 @@ void ffap_handle_rx_release(struct ffap *p, const struct ffa_regs *in, struct ff
 	(void)in;
 	(void)is_64;
 
-	/* FF-A 1.2 §13.6: DENIED when the caller does not own a full RX buffer. */
+	/* FF-A 1.0 §8.3: DENIED when the caller does not own a full RX buffer. */
 	if (!p->host.mapped || !p->host.rx_full) {
 		ffap_refuse(p, out, FFA_DENIED, "RX_RELEASE: RX buffer not full", p->host.mapped);
 		return;

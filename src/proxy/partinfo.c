@@ -5,7 +5,7 @@
  */
 #include "proxy_private.h"
 
-/* The descriptor size a caller of @version expects (FF-A 1.2 Table 6.1). */
+/* The descriptor size a caller of @version expects (FF-A 1.0: 8 bytes; FF-A 1.1 Table 13.37: 24 bytes). */
 static uint32_t partition_info_size(uint32_t version)
 {
 	return version >= FFA_VERSION_1_1 ? sizeof(struct ffa_partition_info)
@@ -13,7 +13,7 @@ static uint32_t partition_info_size(uint32_t version)
 }
 
 /*
- * FFA_PARTITION_INFO_GET (policy §2; FF-A 1.2 §13.9): w1-w4 UUID, w5 flags.
+ * FFA_PARTITION_INFO_GET (policy §2; FF-A 1.0 §8.6): w1-w4 UUID, w5 flags.
  * The secure world writes the descriptors into the proxy's RX buffer; the
  * proxy checks they fit, copies them into the host's and gives its own back.
  */
@@ -34,7 +34,7 @@ void ffap_handle_partition_info_get(struct ffap *p, const struct ffa_regs *in,
 		ffap_refuse(p, out, FFA_INVALID_PARAMETERS, "PARTITION_INFO_GET: w5 flags", flags);
 		return;
 	}
-	/* FF-A 1.2 §13.9: BUSY when the caller's RX buffer is not free (or absent). */
+	/* FF-A 1.0 §8.6: BUSY when the caller's RX buffer is not free (or absent). */
 	if (!p->host.mapped || p->host.rx_full) {
 		ffap_refuse(p, out, FFA_BUSY, "PARTITION_INFO_GET: host RX busy", p->host.mapped);
 		return;
@@ -71,7 +71,7 @@ void ffap_handle_partition_info_get(struct ffap *p, const struct ffa_regs *in,
 			    r.x[3]);
 		goto out_release;
 	}
-	/* FF-A 1.2 §13.9: NO_MEMORY when the descriptors do not fit the caller's buffer. */
+	/* FF-A 1.0 §8.6: NO_MEMORY when the descriptors do not fit the caller's buffer. */
 	if (bytes > ffap_mbox_bytes(p->host.pages)) {
 		ffap_refuse(p, out, FFA_NO_MEMORY, "PARTITION_INFO_GET: host RX too small", bytes);
 		goto out_release;
@@ -86,7 +86,7 @@ out_release:
 }
 
 /*
- * FFA_PARTITION_INFO_GET_REGS (policy §2; FF-A 1.2 §13.10): x1/x2 UUID,
+ * FFA_PARTITION_INFO_GET_REGS (policy §2; FF-A 1.2): x1/x2 UUID,
  * x3 bits 15:0 start index and 31:16 tag. Nothing goes through memory.
  */
 void ffap_handle_partition_info_get_regs(struct ffap *p, const struct ffa_regs *in,

@@ -58,7 +58,7 @@ int ffap_init(struct ffap *p, const struct ffap_config *cfg)
 	p->state = FFAP_STATE_DISABLED;
 
 	/*
-	 * Ask for the newest version the proxy speaks. FF-A 1.2 §13.2: the
+	 * Ask for the newest version the proxy speaks. FF-A 1.0 §8.1.2: the
 	 * callee answers with its own version, or NOT_SUPPORTED (plain -1,
 	 * never FFA_ERROR) when it has no compatible implementation.
 	 */
@@ -95,7 +95,7 @@ bool ffap_is_enabled(const struct ffap *p)
 /*
  * Every FF-A call an undefined, refused or gated function makes is answered
  * with NOT_SUPPORTED; FFA_VERSION is the exception, as its failure is the
- * plain SMCCC -1 in x0 rather than an FFA_ERROR (FF-A 1.2 §13.2.1).
+ * plain SMCCC -1 in x0 rather than an FFA_ERROR (FF-A 1.0 §8.1.2).
  */
 static void refuse_not_supported(struct ffap *p, struct ffa_regs *out, uint32_t fid,
 				 const char *why)
@@ -109,7 +109,7 @@ static void refuse_not_supported(struct ffap *p, struct ffa_regs *out, uint32_t 
 }
 
 /*
- * Normalise the host's registers into @in: SMCCC §3.1 says the upper halves
+ * Normalise the host's registers into @in: SMCCC says the upper halves
  * of x1-x7 are ignored for SMC32 calls, so they are dropped here and never
  * reach a handler or the secure world; x8-x17 are dropped unless the
  * function defines them (policy §1, "Registers beyond the ABI").
@@ -158,7 +158,7 @@ bool ffap_handle_call(struct ffap *p, struct ffa_regs *regs)
 
 	ffa_regs_clear(&out, 0);
 
-	/* 1. SMCCC §2.5: x0 is a 32-bit function ID; anything above is not a call we know. */
+	/* 1. SMCCC: x0 is a 32-bit function ID; anything above is not a call we know. */
 	if (regs->x[0] >> 32) {
 		ffap_refuse(p, &out, FFA_NOT_SUPPORTED, "x0 bits 63:32 set", regs->x[0]);
 		goto reply;

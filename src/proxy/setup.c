@@ -13,7 +13,7 @@ static void version_not_supported(struct ffa_regs *out)
 
 /*
  * The checks pKVM makes before it trusts the secure world with a host: the
- * secure world must see the host as endpoint 0 (FF-A 1.2 §13.11: "ID value 0
+ * secure world must see the host as endpoint 0 (FF-A 1.0 §8.7: "ID value 0
  * must be returned at the Non-secure physical FF-A instance"), and must
  * accept a mailbox the proxy can provide.
  */
@@ -40,7 +40,7 @@ static bool secure_world_usable(struct ffap *p)
 		return false;
 	}
 
-	/* FF-A 1.2 §13.3.2: w2 bits 1:0 = minimum buffer size, 31:16 (1.2) = maximum pages. */
+	/* FF-A 1.0 §8.2 (1.2 adds the maximum): w2 bits 1:0 = minimum buffer size, 31:16 (1.2) = maximum pages. */
 	min_size = (uint32_t)r.x[2] & FFA_RXTX_MAP_MIN_SIZE_MASK;
 	switch (min_size) {
 	case FFA_RXTX_MAP_MIN_SIZE_4K:
@@ -74,7 +74,7 @@ static bool secure_world_usable(struct ffap *p)
 }
 
 /*
- * FFA_VERSION (policy §2; FF-A 1.2 §13.2). The first successful call locks
+ * FFA_VERSION (policy §2; FF-A 1.0 §8.1.2, FF-A 1.2 §13.2.2). The first successful call locks
  * the version in: later calls cannot move it, and a lower minor version
  * after negotiation is NOT_SUPPORTED because the proxy cannot translate
  * between versions once the host uses one.
@@ -88,7 +88,7 @@ void ffap_handle_version(struct ffap *p, const struct ffa_regs *in, struct ffa_r
 
 	(void)is_64;
 
-	/* FF-A 1.2 §13.2.1: bit 31 MBZ; only major version 1 exists. w2-w7 are ignored. */
+	/* FF-A 1.0 §8.1.2: bit 31 MBZ; only major version 1 exists. w2-w7 are ignored. */
 	if ((requested & FFA_VERSION_MBZ_BIT) || ffa_version_major(requested) != 1) {
 		ffap_plat_log(p->cfg.plat, FFAP_LOG_VERBOSE, "FFA_VERSION: bad request",
 			      requested);
@@ -139,7 +139,7 @@ void ffap_handle_version(struct ffap *p, const struct ffa_regs *in, struct ffa_r
 	ffa_regs_clear(out, candidate);
 }
 
-/* FFA_ID_GET (FF-A 1.2 §13.11): the host is the NS physical instance, ID 0. */
+/* FFA_ID_GET (FF-A 1.0 §8.7): the host is the NS physical instance, ID 0. */
 void ffap_handle_id_get(struct ffap *p, const struct ffa_regs *in, struct ffa_regs *out,
 			bool is_64)
 {
@@ -149,7 +149,7 @@ void ffap_handle_id_get(struct ffap *p, const struct ffa_regs *in, struct ffa_re
 	ffa_set_success32(out, FFA_HOST_ID, 0);
 }
 
-/* FFA_SPM_ID_GET (FF-A 1.2 §13.12): the SPMC's ID is the secure world's to say. */
+/* FFA_SPM_ID_GET (FF-A 1.1): the SPMC's ID is the secure world's to say. */
 void ffap_handle_spm_id_get(struct ffap *p, const struct ffa_regs *in, struct ffa_regs *out,
 			    bool is_64)
 {
@@ -173,7 +173,7 @@ static bool is_mem_send(uint32_t fnum)
 }
 
 /*
- * FFA_FEATURES (policy §2; FF-A 1.2 §13.3). The host learns only what it may
+ * FFA_FEATURES (policy §2; FF-A 1.0 §8.2). The host learns only what it may
  * use through the proxy: refused and gated functions are NOT_SUPPORTED
  * whatever the secure world implements, and the RX/TX buffer limits are the
  * proxy's own, since the host's buffers are mapped by the proxy, not by the
@@ -207,7 +207,7 @@ void ffap_handle_features(struct ffap *p, const struct ffa_regs *in, struct ffa_
 			return;
 		}
 	} else {
-		/* FF-A 1.2 §13.3.1: feature IDs live in bits 7:0; bits 30:8 are MBZ. */
+		/* FF-A 1.0 §8.2: feature IDs live in bits 7:0; bits 30:8 are MBZ. */
 		if (id & FFA_FEATURE_ID_MBZ_MASK) {
 			ffap_refuse(p, out, FFA_NOT_SUPPORTED, "FFA_FEATURES: bad feature ID", id);
 			return;
