@@ -40,7 +40,7 @@ void ffap_handle_partition_info_get(struct ffap *p, const struct ffa_regs *in,
 		return;
 	}
 
-	ffa_regs_clear(&r, FFA_PARTITION_INFO_GET);
+	ffa_regs_clear(&r, in->x[0]);
 	r.x[1] = in->x[1];
 	r.x[2] = in->x[2];
 	r.x[3] = in->x[3];
@@ -104,7 +104,7 @@ void ffap_handle_partition_info_get_regs(struct ffap *p, const struct ffa_regs *
 	 * x3 bits 63:32 are ignored and not forwarded: Linux builds x3 in a
 	 * signed int, so a tag >= 0x8000 sign-extends into them.
 	 */
-	ffa_regs_clear(&r, FFA_PARTITION_INFO_GET_REGS);
+	ffa_regs_clear(&r, in->x[0]);
 	r.x[1] = in->x[1];
 	r.x[2] = in->x[2];
 	r.x[3] = (uint32_t)in->x[3];

@@ -100,7 +100,7 @@ bool ffap_is_enabled(const struct ffap *p)
 static void refuse_not_supported(struct ffap *p, struct ffa_regs *out, uint32_t fid,
 				 const char *why)
 {
-	if (fid == FFA_VERSION) {
+	if ((fid & ~SMCCC_SVE_HINT) == FFA_VERSION) {
 		ffap_plat_log(p->cfg.plat, FFAP_LOG_VERBOSE, why, fid);
 		ffa_regs_clear(out, SMCCC_RET_NOT_SUPPORTED);
 		return;
@@ -109,7 +109,9 @@ static void refuse_not_supported(struct ffap *p, struct ffa_regs *out, uint32_t 
 }
 
 /*
- * Normalise the host's registers into @in: SMCCC says the upper halves
+ * Normalise the host's registers into @in. x0 keeps the function ID exactly
+ * as the host wrote it, SVE hint included: forwarded calls pass it on as
+ * received (policy §1). Then: SMCCC says the upper halves
  * of x1-x7 are ignored for SMC32 calls, so they are dropped here and never
  * reach a handler or the secure world; x8-x17 are dropped unless the
  * function defines them (policy §1, "Registers beyond the ABI").

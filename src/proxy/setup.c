@@ -115,7 +115,7 @@ void ffap_handle_version(struct ffap *p, const struct ffa_regs *in, struct ffa_r
 		 * use the host's version. Any answer but NOT_SUPPORTED (plain
 		 * or as FFA_ERROR) is agreement.
 		 */
-		ffa_regs_clear(&r, FFA_VERSION);
+		ffa_regs_clear(&r, in->x[0]);
 		r.x[1] = requested;
 		ffap_secure_call(p, &r);
 		if ((int32_t)(uint32_t)r.x[0] == FFA_NOT_SUPPORTED ||
@@ -155,9 +155,8 @@ void ffap_handle_spm_id_get(struct ffap *p, const struct ffa_regs *in, struct ff
 {
 	struct ffa_regs r;
 
-	(void)in;
 	(void)is_64;
-	ffa_regs_clear(&r, FFA_SPM_ID_GET);
+	ffa_regs_clear(&r, in->x[0]);
 	ffap_secure_call(p, &r);
 	if (ffap_reply_status(&r) == FFA_ABORTED) {
 		ffap_refuse(p, out, FFA_ABORTED, "FFA_SPM_ID_GET: bad secure reply", r.x[0]);
@@ -220,7 +219,7 @@ void ffap_handle_features(struct ffap *p, const struct ffa_regs *in, struct ffa_
 		}
 	}
 
-	ffa_regs_clear(&r, FFA_FEATURES);
+	ffa_regs_clear(&r, in->x[0]);
 	r.x[1] = id;
 	ffap_secure_call(p, &r);
 	if (ffap_reply_status(&r) == FFA_ABORTED) {
