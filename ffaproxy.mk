@@ -31,6 +31,8 @@ FFAPROXY_HOST_SRCS := \
 FFAPROXY_FV_SRCS := \
 	$(FFAPROXY_DIR)/src/vectors/fv_parse.c \
 	$(FFAPROXY_DIR)/src/vectors/fv_names.c \
-	$(FFAPROXY_DIR)/src/vectors/fv_decode.c
+	$(FFAPROXY_DIR)/src/vectors/fv_decode.c \
+	$(FFAPROXY_DIR)/src/vectors/fv_desc.c \
+	$(FFAPROXY_DIR)/src/vectors/fv_fmt.c
 
 FFAPROXY_INCLUDES := $(FFAPROXY_DIR)/include

@@ -6,8 +6,13 @@
 # ffaproxy_read_mk(VAR) sets VAR to the absolute paths listed under
 # "VAR := \" in ffaproxy.mk.
 function(ffaproxy_read_mk var)
+  # Editing ffaproxy.mk re-runs CMake.
+  set_property(DIRECTORY "${PROJECT_SOURCE_DIR}" APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS
+               "${PROJECT_SOURCE_DIR}/ffaproxy.mk")
   file(READ "${PROJECT_SOURCE_DIR}/ffaproxy.mk" mk)
-  string(REGEX MATCH "${var} :=[^\n]*(\\\\\n[^\n]*)*" block "${mk}")
+  # The assignment line and its continuation lines: each line up to its
+  # trailing backslash (excluded from [^...] so the match goes on past it).
+  string(REGEX MATCH "${var} :=[^\n\\\\]*(\\\\\n[^\n\\\\]*)*" block "${mk}")
   if(NOT block)
     message(FATAL_ERROR "ffaproxy.mk has no ${var}")
   endif()

@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: BSD-2-Clause OR GPL-2.0-or-later
+#
+# `make check`: every test, in four stages, each in its own build directory.
+#
+#   1. build/aarch64        aarch64-linux-gnu-gcc, freestanding, -Os: the four
+#                           freestanding libraries; their size; the symbols and
+#                           data they may have (scripts/check-freestanding.sh)
+#   2. build/aarch64-clang  the same sources with clang --target=aarch64-linux-gnu
+#   3. build/gcc-asan       gcc, AddressSanitizer + UndefinedBehaviorSanitizer; ctest
+#   4. build/clang-asan     clang, the same; ctest
+#
+# Stops at the first failure. The last lines printed are CTest's summary.
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+jobs=${JOBS:-2}
+build=${BUILD_DIR:-build}
+
+stage() {
+	printf '\n==== make check: stage %s ====\n' "$*"
+}
+
+configure_and_build() {
+	local dir=$1
+	shift
+	cmake -S . -B "$dir" -Wno-dev --log-level=WARNING "$@"
+	cmake --build "$dir" --parallel "$jobs"
+}
+
+sanitized_build_and_test() {
+	local dir=$1 cc=$2
+	configure_and_build "$dir" -DCMAKE_C_COMPILER="$cc" -DCMAKE_BUILD_TYPE=Debug \
+		-DCMAKE_C_FLAGS_DEBUG="-g -O1" -DFFAPROXY_SANITIZE=ON -DFFAPROXY_REQUIRE_CMOCKA=ON
+	ctest --test-dir "$dir" --output-on-failure --no-tests=error --timeout 300 --parallel "$jobs"
+}
+
+stage "1/4: freestanding AArch64 build, aarch64-linux-gnu-gcc -ffreestanding -nostdlib -Os ($build/aarch64)"
+configure_and_build "$build/aarch64" -DCMAKE_TOOLCHAIN_FILE=cmake/aarch64-none-elf.cmake
+bash scripts/check-freestanding.sh --size "$build/aarch64"
+
+stage "2/4: freestanding AArch64 build, clang --target=aarch64-linux-gnu -ffreestanding ($build/aarch64-clang)"
+configure_and_build "$build/aarch64-clang" -DCMAKE_TOOLCHAIN_FILE=cmake/aarch64-none-elf-clang.cmake
+bash scripts/check-freestanding.sh "$build/aarch64-clang"
+
+stage "3/4: gcc, AddressSanitizer + UndefinedBehaviorSanitizer, ctest ($build/gcc-asan)"
+sanitized_build_and_test "$build/gcc-asan" gcc
+
+stage "4/4: clang, AddressSanitizer + UndefinedBehaviorSanitizer, ctest ($build/clang-asan)"
+sanitized_build_and_test "$build/clang-asan" clang

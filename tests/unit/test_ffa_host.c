@@ -1,0 +1,750 @@
+/* SPDX-License-Identifier: BSD-2-Clause OR GPL-2.0-or-later */
+/*
+ * Unit tests of the host client (src/host) against a scripted conduit: the
+ * test's ffah_plat_call() records every call and answers from a script, or
+ * from a small firmware model for the probe sequence. The tests check the
+ * exact registers the library sends, and that it refuses replies that break
+ * the ABI instead of trusting them.
+ *
+ * Needs only src/host/ and include/.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "ffa_host.h"
+
+#define MAX_CALLS 32
+#define BUF_PAGES 16
+#define TX_PA UINT64_C(0x80020000)
+#define RX_PA UINT64_C(0x80040000)
+
+/*
+ * The conduit. With @firmware set, calls are answered by firmware_answer();
+ * otherwise from @replies in order (a call beyond the script fails the test).
+ */
+struct ffah_plat {
+	struct ffa_regs calls[MAX_CALLS];
+	unsigned int ncalls;
+	struct ffa_regs replies[MAX_CALLS];
+	unsigned int nreplies;
+	bool firmware;
+	uint32_t fw_version;		       /* what FFA_VERSION answers */
+	bool fw_regs;			       /* FFA_PARTITION_INFO_GET_REGS implemented */
+	bool fw_mem_lend64;		       /* FFA_FEATURES(FFA_MEM_LEND_64) succeeds */
+	uint8_t rx[BUF_PAGES * FFA_PAGE_SIZE]; /* the RX buffer the firmware fills */
+};
+
+struct fixture {
+	struct ffah_plat plat;
+	struct ffah h;
+	uint8_t tx[BUF_PAGES * FFA_PAGE_SIZE];
+};
+
+static const struct ffa_uuid nil_uuid;
+
+static struct ffa_regs success32(uint64_t w2, uint64_t w3)
+{
+	struct ffa_regs r;
+
+	ffa_regs_clear(&r, FFA_SUCCESS_32);
+	r.x[2] = w2;
+	r.x[3] = w3;
+	return r;
+}
+
+static struct ffa_regs error_reply(int32_t code)
+{
+	struct ffa_regs r;
+
+	ffa_set_error(&r, code);
+	return r;
+}
+
+static struct ffa_regs x0_reply(uint64_t x0)
+{
+	struct ffa_regs r;
+
+	ffa_regs_clear(&r, x0);
+	return r;
+}
+
+/* Two 1.1 partition descriptors, as the firmware writes them into RX. */
+static void firmware_fill_rx(struct ffah_plat *p, uint32_t stride)
+{
+	struct ffa_partition_info d;
+
+	memset(p->rx, 0, sizeof(p->rx));
+	memset(&d, 0, sizeof(d));
+	d.id = 0x8001;
+	d.exec_ctx_count = 2;
+	d.properties = 0x30d;
+	d.uuid.b[0] = 0xaa;
+	memcpy(p->rx, &d, sizeof(d));
+	d.id = 0x8002;
+	d.exec_ctx_count = 1;
+	d.properties = 0x101;
+	d.uuid.b[0] = 0xbb;
+	memcpy(p->rx + stride, &d, sizeof(d));
+}
+
+/* A small firmware: enough of FF-A for the probe sequence. */
+static void firmware_answer(struct ffah_plat *p, struct ffa_regs *r)
+{
+	uint32_t fid = ffa_w(r, 0);
+
+	switch (fid) {
+	case FFA_VERSION:
+		*r = x0_reply(p->fw_version);
+		return;
+	case FFA_ID_GET:
+		*r = success32(0, 0);
+		return;
+	case FFA_FEATURES:
+		if (ffa_w(r, 1) == FFA_RXTX_MAP_64 || ffa_w(r, 1) == FFA_MSG_SEND_DIRECT_REQ2 ||
+		    (ffa_w(r, 1) == FFA_MEM_LEND_64 && p->fw_mem_lend64) ||
+		    (ffa_w(r, 1) == FFA_PARTITION_INFO_GET_REGS && p->fw_regs))
+			*r = success32(0, 0);
+		else
+			*r = error_reply(FFA_NOT_SUPPORTED);
+		return;
+	case FFA_RXTX_MAP_64:
+	case FFA_RXTX_UNMAP:
+	case FFA_RX_RELEASE:
+		*r = success32(0, 0);
+		return;
+	case FFA_PARTITION_INFO_GET:
+		if (ffa_w(r, 5) & FFA_PARTITION_INFO_GET_COUNT_ONLY) {
+			*r = success32(2, 0);
+			return;
+		}
+		firmware_fill_rx(p, sizeof(struct ffa_partition_info));
+		*r = success32(2, sizeof(struct ffa_partition_info));
+		return;
+	case FFA_PARTITION_INFO_GET_REGS:
+		ffa_regs_clear(r, FFA_SUCCESS_64);
+		r->x[2] = 1 | (UINT64_C(1) << FFA_PART_REGS_CUR_INDEX_SHIFT) |
+			  (UINT64_C(24) << FFA_PART_REGS_DESC_SIZE_SHIFT);
+		r->x[3] = 0x8001 | (UINT64_C(2) << 16) | (UINT64_C(0x30d) << 32);
+		r->x[4] = 0xaa;
+		r->x[6] = 0x8002 | (UINT64_C(1) << 16) | (UINT64_C(0x101) << 32);
+		r->x[7] = 0xbb;
+		return;
+	default:
+		*r = error_reply(FFA_NOT_SUPPORTED);
+	}
+}
+
+void ffah_plat_call(struct ffah_plat *p, struct ffa_regs *regs)
+{
+	assert_true(p->ncalls < MAX_CALLS);
+	p->calls[p->ncalls++] = *regs;
+	if (p->firmware) {
+		firmware_answer(p, regs);
+		return;
+	}
+	assert_true(p->ncalls <= p->nreplies);
+	*regs = p->replies[p->ncalls - 1];
+}
+
+static void script(struct ffah_plat *p, struct ffa_regs reply)
+{
+	assert_true(p->nreplies < MAX_CALLS);
+	p->replies[p->nreplies++] = reply;
+}
+
+static int setup(void **state)
+{
+	struct fixture *f = calloc(1, sizeof(*f));
+	struct ffah_buffers bufs;
+
+	if (!f)
+		return -1;
+	bufs.tx = f->tx;
+	bufs.rx = f->plat.rx;
+	bufs.tx_pa = TX_PA;
+	bufs.rx_pa = RX_PA;
+	bufs.pages = BUF_PAGES;
+	ffah_init(&f->h, &f->plat, &bufs);
+	*state = f;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	free(*state);
+	return 0;
+}
+
+/* Every register of a call the library made is as listed, the rest zero. */
+static void assert_call(const struct ffa_regs *c, uint64_t x0, uint64_t x1, uint64_t x2,
+			uint64_t x3, uint64_t x5)
+{
+	unsigned int i;
+
+	assert_int_equal(c->x[0], x0);
+	assert_int_equal(c->x[1], x1);
+	assert_int_equal(c->x[2], x2);
+	assert_int_equal(c->x[3], x3);
+	assert_int_equal(c->x[4], 0);
+	assert_int_equal(c->x[5], x5);
+	for (i = 6; i < FFA_REG_COUNT; i++)
+		assert_int_equal(c->x[i], 0);
+}
+
+/* ---- FFA_VERSION ------------------------------------------------------ */
+
+static void test_version_accepts_older_minor(void **state)
+{
+	struct fixture *f = *state;
+	uint32_t v = 0;
+
+	script(&f->plat, x0_reply(FFA_VERSION_1_1));
+	assert_int_equal(ffah_version(&f->h, FFA_VERSION_1_2, &v), 0);
+	assert_int_equal(v, FFA_VERSION_1_1);
+	assert_int_equal(f->h.version, FFA_VERSION_1_1);
+	assert_call(&f->plat.calls[0], FFA_VERSION, FFA_VERSION_1_2, 0, 0, 0);
+}
+
+static void test_version_newer_callee_uses_requested(void **state)
+{
+	struct fixture *f = *state;
+	uint32_t v = 0;
+
+	script(&f->plat, x0_reply(FFA_MAKE_VERSION(1, 5)));
+	assert_int_equal(ffah_version(&f->h, FFA_VERSION_1_2, &v), 0);
+	assert_int_equal(v, FFA_VERSION_1_2);
+}
+
+static void test_version_not_supported_both_encodings(void **state)
+{
+	struct fixture *f = *state;
+
+	/* The SMCCC -1 in all of x0, and a zero-extended one. */
+	script(&f->plat, x0_reply(SMCCC_RET_NOT_SUPPORTED));
+	script(&f->plat, x0_reply(UINT32_MAX));
+	assert_int_equal(ffah_version(&f->h, FFA_VERSION_1_2, NULL), FFA_NOT_SUPPORTED);
+	assert_int_equal(ffah_version(&f->h, FFA_VERSION_1_2, NULL), FFA_NOT_SUPPORTED);
+	assert_int_equal(f->h.version, 0);
+}
+
+static void test_version_other_major_refused(void **state)
+{
+	struct fixture *f = *state;
+
+	script(&f->plat, x0_reply(FFA_MAKE_VERSION(2, 0)));
+	script(&f->plat, x0_reply(FFA_VERSION_MBZ_BIT | FFA_VERSION_1_2));
+	assert_int_equal(ffah_version(&f->h, FFA_VERSION_1_2, NULL), FFA_NOT_SUPPORTED);
+	assert_int_equal(ffah_version(&f->h, FFA_VERSION_1_2, NULL), FFA_ABORTED);
+	assert_int_equal(f->h.version, 0);
+}
+
+static void test_version_bad_request_not_sent(void **state)
+{
+	struct fixture *f = *state;
+
+	assert_int_equal(ffah_version(&f->h, FFA_MAKE_VERSION(1, 3), NULL), FFA_INVALID_PARAMETERS);
+	assert_int_equal(ffah_version(&f->h, FFA_MAKE_VERSION(0, 9), NULL), FFA_INVALID_PARAMETERS);
+	assert_int_equal(f->plat.ncalls, 0);
+}
+
+/* ---- FFA_ID_GET, FFA_FEATURES, status checks -------------------------- */
+
+static void test_id_get(void **state)
+{
+	struct fixture *f = *state;
+	uint16_t id = 0xffff;
+
+	script(&f->plat, success32(0x8000, 0));
+	assert_int_equal(ffah_id_get(&f->h, &id), 0);
+	assert_int_equal(id, 0x8000);
+	assert_true(f->h.id_valid);
+	assert_call(&f->plat.calls[0], FFA_ID_GET, 0, 0, 0, 0);
+}
+
+static void test_reply_breaking_abi_is_aborted(void **state)
+{
+	struct fixture *f = *state;
+	uint32_t w2;
+
+	/* A positive "error" code, an unexpected function ID. */
+	script(&f->plat, error_reply(5));
+	script(&f->plat, x0_reply(FFA_MSG_SEND_DIRECT_RESP_32));
+	assert_int_equal(ffah_id_get(&f->h, NULL), FFA_ABORTED);
+	assert_int_equal(ffah_features(&f->h, FFA_RXTX_MAP_64, &w2, NULL), FFA_ABORTED);
+	assert_false(f->h.id_valid);
+}
+
+static void test_features_passes_properties(void **state)
+{
+	struct fixture *f = *state;
+	uint32_t w2 = 0, w3 = 0;
+
+	script(&f->plat, success32(0x12, 0x34));
+	assert_int_equal(ffah_features(&f->h, FFA_FEATURE_SRI, &w2, &w3), 0);
+	assert_int_equal(w2, 0x12);
+	assert_int_equal(w3, 0x34);
+	assert_call(&f->plat.calls[0], FFA_FEATURES, FFA_FEATURE_SRI, 0, 0, 0);
+}
+
+/* ---- FFA_RXTX_MAP sizing ---------------------------------------------- */
+
+static void test_rxtx_map_uses_minimum_size(void **state)
+{
+	struct fixture *f = *state;
+
+	f->h.version = FFA_VERSION_1_2;
+	script(&f->plat, success32(FFA_RXTX_MAP_MIN_SIZE_64K, 0));
+	script(&f->plat, success32(0, 0));
+	assert_int_equal(ffah_rxtx_map(&f->h), 0);
+	assert_int_equal(f->h.rxtx_pages, 16);
+	assert_call(&f->plat.calls[0], FFA_FEATURES, FFA_RXTX_MAP_64, 0, 0, 0);
+	assert_call(&f->plat.calls[1], FFA_RXTX_MAP_64, TX_PA, RX_PA, 16, 0);
+}
+
+static void test_rxtx_map_max_below_min_raised(void **state)
+{
+	struct fixture *f = *state;
+
+	/* 16 KiB minimum, "at most 2 pages": contradictory, the minimum wins. */
+	f->h.version = FFA_VERSION_1_2;
+	script(&f->plat,
+	       success32(FFA_RXTX_MAP_MIN_SIZE_16K | (2u << FFA_RXTX_MAP_MAX_PAGES_SHIFT), 0));
+	script(&f->plat, success32(0, 0));
+	assert_int_equal(ffah_rxtx_map(&f->h), 0);
+	assert_int_equal(f->h.rxtx_pages, 4);
+	assert_int_equal(f->h.rxtx_max_pages, 4);
+	assert_int_equal(f->plat.calls[1].x[3], 4);
+}
+
+static void test_rxtx_map_max_ignored_below_1_2(void **state)
+{
+	struct fixture *f = *state;
+
+	f->h.version = FFA_VERSION_1_1;
+	script(&f->plat,
+	       success32(FFA_RXTX_MAP_MIN_SIZE_4K | (8u << FFA_RXTX_MAP_MAX_PAGES_SHIFT), 0));
+	script(&f->plat, success32(0, 0));
+	assert_int_equal(ffah_rxtx_map(&f->h), 0);
+	assert_int_equal(f->h.rxtx_max_pages, 0);
+	assert_int_equal(f->h.rxtx_pages, 1);
+}
+
+static void test_rxtx_map_features_failure_assumes_4k(void **state)
+{
+	struct fixture *f = *state;
+
+	f->h.version = FFA_VERSION_1_2;
+	script(&f->plat, error_reply(FFA_NOT_SUPPORTED));
+	script(&f->plat, success32(0, 0));
+	assert_int_equal(ffah_rxtx_map(&f->h), 0);
+	assert_int_equal(f->plat.calls[1].x[3], 1);
+}
+
+static void test_rxtx_map_reserved_size_aborted(void **state)
+{
+	struct fixture *f = *state;
+
+	f->h.version = FFA_VERSION_1_2;
+	script(&f->plat, success32(FFA_RXTX_MAP_MIN_SIZE_MASK, 0));
+	assert_int_equal(ffah_rxtx_map(&f->h), FFA_ABORTED);
+	assert_int_equal(f->plat.ncalls, 1);
+	assert_int_equal(f->h.rxtx_pages, 0);
+}
+
+static void test_rxtx_map_buffers_too_small(void **state)
+{
+	struct fixture *f = *state;
+
+	f->h.version = FFA_VERSION_1_2;
+	f->h.buf.pages = 2;
+	script(&f->plat, success32(FFA_RXTX_MAP_MIN_SIZE_16K, 0));
+	assert_int_equal(ffah_rxtx_map(&f->h), FFA_NO_MEMORY);
+	assert_int_equal(f->plat.ncalls, 1);
+}
+
+static void test_rxtx_map_refused_keeps_unmapped(void **state)
+{
+	struct fixture *f = *state;
+
+	assert_int_equal(ffah_rxtx_map_pages(&f->h, 0), FFA_INVALID_PARAMETERS);
+	assert_int_equal(ffah_rxtx_map_pages(&f->h, BUF_PAGES + 1), FFA_INVALID_PARAMETERS);
+	script(&f->plat, error_reply(FFA_DENIED));
+	assert_int_equal(ffah_rxtx_map_pages(&f->h, 1), FFA_DENIED);
+	assert_int_equal(f->h.rxtx_pages, 0);
+	script(&f->plat, success32(0, 0));
+	script(&f->plat, success32(0, 0));
+	assert_int_equal(ffah_rxtx_map_pages(&f->h, 1), 0);
+	assert_int_equal(ffah_rxtx_map_pages(&f->h, 1), FFA_DENIED);
+	assert_int_equal(ffah_rxtx_unmap(&f->h), 0);
+	assert_call(&f->plat.calls[2], FFA_RXTX_UNMAP, 0, 0, 0, 0);
+	assert_int_equal(f->h.rxtx_pages, 0);
+}
+
+/* ---- FFA_PARTITION_INFO_GET ------------------------------------------- */
+
+static void test_partition_info_1_1_count_then_full_then_release(void **state)
+{
+	struct fixture *f = *state;
+	struct ffa_partition_info out[4];
+	uint32_t count = 0;
+
+	f->h.version = FFA_VERSION_1_1;
+	f->h.rxtx_pages = 1;
+	firmware_fill_rx(&f->plat, 48); /* a larger descriptor size is a stride */
+	script(&f->plat, success32(2, 0));
+	script(&f->plat, success32(2, 48));
+	script(&f->plat, success32(0, 0));
+	assert_int_equal(ffah_partition_info(&f->h, &nil_uuid, out, 4, &count), 0);
+	assert_int_equal(count, 2);
+	assert_call(&f->plat.calls[0], FFA_PARTITION_INFO_GET, 0, 0, 0,
+		    FFA_PARTITION_INFO_GET_COUNT_ONLY);
+	assert_call(&f->plat.calls[1], FFA_PARTITION_INFO_GET, 0, 0, 0, 0);
+	assert_call(&f->plat.calls[2], FFA_RX_RELEASE, 0, 0, 0, 0);
+	assert_int_equal(out[0].id, 0x8001);
+	assert_int_equal(out[0].exec_ctx_count, 2);
+	assert_int_equal(out[0].properties, 0x30d);
+	assert_int_equal(out[0].uuid.b[0], 0xaa);
+	assert_int_equal(out[1].id, 0x8002);
+	assert_int_equal(out[1].uuid.b[0], 0xbb);
+	assert_false(f->h.rx_held);
+}
+
+static void test_partition_info_uuid_query_reports_that_uuid(void **state)
+{
+	struct fixture *f = *state;
+	struct ffa_partition_info out[1];
+	struct ffa_uuid uuid;
+	uint32_t count = 0;
+
+	memset(&uuid, 0x5a, sizeof(uuid));
+	f->h.version = FFA_VERSION_1_2;
+	f->h.rxtx_pages = 1;
+	firmware_fill_rx(&f->plat, 24);
+	memset(f->plat.rx + 8, 0, 16); /* a UUID query gets zero there */
+	script(&f->plat, success32(1, 0));
+	script(&f->plat, success32(1, 24));
+	script(&f->plat, success32(0, 0));
+	assert_int_equal(ffah_partition_info(&f->h, &uuid, out, 1, &count), 0);
+	assert_true(ffa_uuid_equal(&out[0].uuid, &uuid));
+	assert_int_equal(f->plat.calls[0].x[1], 0x5a5a5a5a);
+	assert_int_equal(f->plat.calls[0].x[4], 0x5a5a5a5a);
+}
+
+static void test_partition_info_1_0_eight_byte_descriptors(void **state)
+{
+	struct fixture *f = *state;
+	struct ffa_partition_info out[4];
+	struct ffa_partition_info_v1_0 d[2] = { { 0x8001, 2, 5 }, { 0x8002, 1, 1 } };
+	uint32_t count = 0;
+
+	f->h.version = FFA_VERSION_1_0;
+	f->h.rxtx_pages = 1;
+	memcpy(f->plat.rx, d, sizeof(d));
+	script(&f->plat, success32(2, 0)); /* w3 is not defined at 1.0 */
+	script(&f->plat, success32(0, 0));
+	assert_int_equal(ffah_partition_info(&f->h, &nil_uuid, out, 4, &count), 0);
+	/* No count-only query at 1.0 (the flag does not exist there). */
+	assert_call(&f->plat.calls[0], FFA_PARTITION_INFO_GET, 0, 0, 0, 0);
+	assert_call(&f->plat.calls[1], FFA_RX_RELEASE, 0, 0, 0, 0);
+	assert_int_equal(count, 2);
+	assert_int_equal(out[1].id, 0x8002);
+	assert_int_equal(out[1].exec_ctx_count, 1);
+	assert_int_equal(out[1].properties, 1);
+	assert_true(ffa_uuid_is_nil(&out[1].uuid));
+}
+
+static void test_partition_info_too_many_found_before_full_query(void **state)
+{
+	struct fixture *f = *state;
+	struct ffa_partition_info out[1];
+	uint32_t count = 0;
+
+	f->h.version = FFA_VERSION_1_2;
+	f->h.rxtx_pages = 1;
+	script(&f->plat, success32(3, 0));
+	assert_int_equal(ffah_partition_info(&f->h, &nil_uuid, out, 1, &count), FFA_NO_MEMORY);
+	assert_int_equal(count, 3);
+	/* The RX buffer never changed hands. */
+	assert_int_equal(f->plat.ncalls, 1);
+	assert_false(f->h.rx_held);
+}
+
+static void test_partition_info_count_overflowing_rx_aborted(void **state)
+{
+	struct fixture *f = *state;
+	struct ffa_partition_info out[4];
+	uint32_t count = 0;
+
+	/* 200 descriptors of 24 bytes do not fit one mapped page. */
+	f->h.version = FFA_VERSION_1_2;
+	f->h.rxtx_pages = 1;
+	script(&f->plat, success32(2, 0));
+	script(&f->plat, success32(200, 24));
+	script(&f->plat, success32(0, 0));
+	assert_int_equal(ffah_partition_info(&f->h, &nil_uuid, out, 4, &count), FFA_ABORTED);
+	/* The buffer was handed over all the same: it is given back. */
+	assert_int_equal(f->plat.ncalls, 3);
+	assert_int_equal(ffa_w(&f->plat.calls[2], 0), FFA_RX_RELEASE);
+	assert_false(f->h.rx_held);
+}
+
+static void test_partition_info_size_too_small_aborted(void **state)
+{
+	struct fixture *f = *state;
+	struct ffa_partition_info out[4];
+	uint32_t count = 0;
+
+	f->h.version = FFA_VERSION_1_1;
+	f->h.rxtx_pages = 1;
+	script(&f->plat, success32(2, 0));
+	script(&f->plat, success32(2, 8));
+	script(&f->plat, success32(0, 0));
+	assert_int_equal(ffah_partition_info(&f->h, &nil_uuid, out, 4, &count), FFA_ABORTED);
+	assert_int_equal(f->plat.ncalls, 3);
+}
+
+static void test_partition_info_busy_while_rx_held(void **state)
+{
+	struct fixture *f = *state;
+	struct ffa_partition_info out[4];
+	uint32_t count;
+
+	f->h.version = FFA_VERSION_1_2;
+	f->h.rx_held = true;
+	assert_int_equal(ffah_partition_info(&f->h, &nil_uuid, out, 4, &count), FFA_BUSY);
+	assert_int_equal(f->plat.ncalls, 0);
+}
+
+static void test_partition_count_1_0_releases(void **state)
+{
+	struct fixture *f = *state;
+	uint32_t count = 0;
+
+	f->h.version = FFA_VERSION_1_0;
+	script(&f->plat, success32(2, 0));
+	script(&f->plat, success32(0, 0));
+	assert_int_equal(ffah_partition_count(&f->h, &nil_uuid, &count), 0);
+	assert_int_equal(count, 2);
+	assert_int_equal(ffa_w(&f->plat.calls[1], 0), FFA_RX_RELEASE);
+}
+
+/* ---- FFA_PARTITION_INFO_GET_REGS -------------------------------------- */
+
+static struct ffa_regs regs_reply(uint32_t last, uint32_t cur, uint32_t tag, uint16_t first_id)
+{
+	struct ffa_regs r;
+	uint32_t i;
+
+	ffa_regs_clear(&r, FFA_SUCCESS_64);
+	r.x[2] = last | ((uint64_t)cur << FFA_PART_REGS_CUR_INDEX_SHIFT) |
+		 ((uint64_t)tag << FFA_PART_REGS_REPLY_TAG_SHIFT) |
+		 (UINT64_C(24) << FFA_PART_REGS_DESC_SIZE_SHIFT);
+	for (i = 0; i < FFA_PART_REGS_PER_CALL && 3 + 3 * i < FFA_REG_COUNT; i++) {
+		r.x[3 + 3 * i] = (uint64_t)(first_id + i) | (UINT64_C(1) << 16) |
+				 (UINT64_C(0x101) << 32);
+		r.x[4 + 3 * i] = first_id + i;
+	}
+	return r;
+}
+
+static void test_partition_info_regs_walks_with_tag(void **state)
+{
+	struct fixture *f = *state;
+	struct ffa_partition_info out[8];
+	uint32_t count = 0;
+
+	f->h.version = FFA_VERSION_1_2;
+	script(&f->plat, regs_reply(6, 4, 7, 0x8001));
+	script(&f->plat, regs_reply(6, 6, 7, 0x8006));
+	assert_int_equal(ffah_partition_info_regs(&f->h, &nil_uuid, out, 8, &count), 0);
+	assert_int_equal(count, 7);
+	assert_call(&f->plat.calls[0], FFA_PARTITION_INFO_GET_REGS, 0, 0, 0, 0);
+	/* Start after the last index received, with the tag the reply gave. */
+	assert_call(&f->plat.calls[1], FFA_PARTITION_INFO_GET_REGS, 0, 0,
+		    5 | (UINT64_C(7) << FFA_PART_REGS_TAG_SHIFT), 0);
+	assert_int_equal(out[0].id, 0x8001);
+	assert_int_equal(out[4].id, 0x8005);
+	assert_int_equal(out[6].id, 0x8007);
+	assert_int_equal(out[6].properties, 0x101);
+	assert_int_equal(out[6].uuid.b[0], 0x07);
+}
+
+static void test_partition_info_regs_count_only_one_call(void **state)
+{
+	struct fixture *f = *state;
+	uint32_t count = 0;
+
+	f->h.version = FFA_VERSION_1_2;
+	script(&f->plat, regs_reply(6, 4, 0, 0x8001));
+	assert_int_equal(ffah_partition_info_regs(&f->h, &nil_uuid, NULL, 0, &count), 0);
+	assert_int_equal(count, 7);
+	assert_int_equal(f->plat.ncalls, 1);
+}
+
+static void test_partition_info_regs_bad_indices_aborted(void **state)
+{
+	struct fixture *f = *state;
+	struct ffa_partition_info out[8];
+	uint32_t count;
+
+	f->h.version = FFA_VERSION_1_2;
+	/* Six descriptors claimed in one reply. */
+	script(&f->plat, regs_reply(6, 5, 0, 0x8001));
+	assert_int_equal(ffah_partition_info_regs(&f->h, &nil_uuid, out, 8, &count), FFA_ABORTED);
+	/* The last index changes between calls. */
+	script(&f->plat, regs_reply(6, 4, 0, 0x8001));
+	script(&f->plat, regs_reply(5, 5, 0, 0x8006));
+	assert_int_equal(ffah_partition_info_regs(&f->h, &nil_uuid, out, 8, &count), FFA_ABORTED);
+	/* Current index beyond the last. */
+	script(&f->plat, regs_reply(1, 2, 0, 0x8001));
+	assert_int_equal(ffah_partition_info_regs(&f->h, &nil_uuid, out, 8, &count), FFA_ABORTED);
+}
+
+static void test_partition_info_regs_needs_1_2(void **state)
+{
+	struct fixture *f = *state;
+	uint32_t count;
+
+	f->h.version = FFA_VERSION_1_1;
+	assert_int_equal(ffah_partition_info_regs(&f->h, &nil_uuid, NULL, 0, &count),
+			 FFA_NOT_SUPPORTED);
+	assert_int_equal(f->plat.ncalls, 0);
+}
+
+/* ---- the probe -------------------------------------------------------- */
+
+static void assert_fids(const struct ffah_plat *p, const uint32_t *fids, const uint32_t *w1,
+			unsigned int n)
+{
+	unsigned int i;
+
+	assert_int_equal(p->ncalls, n);
+	for (i = 0; i < n; i++) {
+		assert_int_equal(ffa_w(&p->calls[i], 0), fids[i]);
+		assert_int_equal(ffa_w(&p->calls[i], 1), w1[i]);
+	}
+}
+
+static void test_probe_sequence_regs(void **state)
+{
+	/* clang-format off */
+	static const uint32_t fids[] = {
+		FFA_VERSION, FFA_ID_GET, FFA_FEATURES, FFA_RXTX_MAP_64,
+		FFA_FEATURES, FFA_FEATURES, FFA_FEATURES, FFA_FEATURES,
+		FFA_PARTITION_INFO_GET_REGS, FFA_PARTITION_INFO_GET_REGS,
+	};
+	static const uint32_t w1[] = {
+		FFA_VERSION_1_2, 0, FFA_RXTX_MAP_64, (uint32_t)TX_PA,
+		FFA_MEM_LEND_64, FFA_MEM_SHARE_64, FFA_MSG_SEND_DIRECT_REQ2,
+		FFA_PARTITION_INFO_GET_REGS,
+		0, 0,
+	};
+	/* clang-format on */
+	struct fixture *f = *state;
+	struct ffa_partition_info parts[4];
+	uint32_t count = 0;
+
+	f->plat.firmware = true;
+	f->plat.fw_version = FFA_VERSION_1_2;
+	f->plat.fw_regs = true;
+	assert_int_equal(ffah_probe(&f->h, parts, 4, &count), 0);
+	assert_fids(&f->plat, fids, w1, sizeof(fids) / sizeof(fids[0]));
+	assert_int_equal(count, 2);
+	assert_int_equal(parts[1].id, 0x8002);
+	assert_int_equal(f->h.features, FFAH_FEAT_DIRECT_REQ2 | FFAH_FEAT_PARTITION_INFO_REGS);
+	assert_int_equal(f->h.rxtx_pages, 1);
+}
+
+static void test_probe_sequence_mailbox(void **state)
+{
+	/* LEND_64 answers: SHARE_64 is not asked; REQ2 answers: RESP2 is not asked. */
+	/* clang-format off */
+	static const uint32_t fids[] = {
+		FFA_VERSION, FFA_ID_GET, FFA_FEATURES, FFA_RXTX_MAP_64,
+		FFA_FEATURES, FFA_FEATURES, FFA_FEATURES,
+		FFA_PARTITION_INFO_GET, FFA_PARTITION_INFO_GET, FFA_RX_RELEASE,
+	};
+	static const uint32_t w1[] = {
+		FFA_VERSION_1_2, 0, FFA_RXTX_MAP_64, (uint32_t)TX_PA,
+		FFA_MEM_LEND_64, FFA_MSG_SEND_DIRECT_REQ2, FFA_PARTITION_INFO_GET_REGS,
+		0, 0, 0,
+	};
+	/* clang-format on */
+	struct fixture *f = *state;
+	struct ffa_partition_info parts[4];
+	uint32_t count = 0;
+
+	f->plat.firmware = true;
+	f->plat.fw_version = FFA_VERSION_1_1;
+	f->plat.fw_mem_lend64 = true;
+	assert_int_equal(ffah_probe(&f->h, parts, 4, &count), 0);
+	assert_fids(&f->plat, fids, w1, sizeof(fids) / sizeof(fids[0]));
+	assert_int_equal(f->plat.calls[7].x[5], FFA_PARTITION_INFO_GET_COUNT_ONLY);
+	assert_int_equal(f->plat.calls[8].x[5], 0);
+	assert_int_equal(count, 2);
+	assert_int_equal(parts[0].id, 0x8001);
+	assert_int_equal(parts[0].uuid.b[0], 0xaa);
+	assert_int_equal(f->h.version, FFA_VERSION_1_1);
+	assert_int_equal(f->h.features, FFAH_FEAT_MEM_OPS_64 | FFAH_FEAT_DIRECT_REQ2);
+	assert_false(f->h.rx_held);
+}
+
+static void test_probe_partition_failure_unmaps(void **state)
+{
+	struct fixture *f = *state;
+	struct ffa_partition_info parts[1];
+	uint32_t count = 0;
+
+	/* Two partitions, room for one: the driver gives the buffers back. */
+	f->plat.firmware = true;
+	f->plat.fw_version = FFA_VERSION_1_1;
+	assert_int_equal(ffah_probe(&f->h, parts, 1, &count), FFA_NO_MEMORY);
+	assert_int_equal(ffa_w(&f->plat.calls[f->plat.ncalls - 1], 0), FFA_RXTX_UNMAP);
+	assert_int_equal(f->h.rxtx_pages, 0);
+}
+
+#define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		T(test_version_accepts_older_minor),
+		T(test_version_newer_callee_uses_requested),
+		T(test_version_not_supported_both_encodings),
+		T(test_version_other_major_refused),
+		T(test_version_bad_request_not_sent),
+		T(test_id_get),
+		T(test_reply_breaking_abi_is_aborted),
+		T(test_features_passes_properties),
+		T(test_rxtx_map_uses_minimum_size),
+		T(test_rxtx_map_max_below_min_raised),
+		T(test_rxtx_map_max_ignored_below_1_2),
+		T(test_rxtx_map_features_failure_assumes_4k),
+		T(test_rxtx_map_reserved_size_aborted),
+		T(test_rxtx_map_buffers_too_small),
+		T(test_rxtx_map_refused_keeps_unmapped),
+		T(test_partition_info_1_1_count_then_full_then_release),
+		T(test_partition_info_uuid_query_reports_that_uuid),
+		T(test_partition_info_1_0_eight_byte_descriptors),
+		T(test_partition_info_too_many_found_before_full_query),
+		T(test_partition_info_count_overflowing_rx_aborted),
+		T(test_partition_info_size_too_small_aborted),
+		T(test_partition_info_busy_while_rx_held),
+		T(test_partition_count_1_0_releases),
+		T(test_partition_info_regs_walks_with_tag),
+		T(test_partition_info_regs_count_only_one_call),
+		T(test_partition_info_regs_bad_indices_aborted),
+		T(test_partition_info_regs_needs_1_2),
+		T(test_probe_sequence_regs),
+		T(test_probe_sequence_mailbox),
+		T(test_probe_partition_failure_unmaps),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
