@@ -18,12 +18,16 @@ FFAPROXY_SRCS := \
 	$(FFAPROXY_DIR)/src/proxy/policy.c \
 	$(FFAPROXY_DIR)/src/proxy/setup.c \
 	$(FFAPROXY_DIR)/src/proxy/mailbox.c \
-	$(FFAPROXY_DIR)/src/proxy/partinfo.c
+	$(FFAPROXY_DIR)/src/proxy/partinfo.c \
+	$(FFAPROXY_DIR)/src/proxy/messaging.c \
+	$(FFAPROXY_DIR)/src/proxy/notifications.c
 
 FFAPROXY_SPMC_SRCS := \
 	$(FFAPROXY_DIR)/src/spmc/spmc.c \
 	$(FFAPROXY_DIR)/src/spmc/spmc_mailbox.c \
-	$(FFAPROXY_DIR)/src/spmc/spmc_partinfo.c
+	$(FFAPROXY_DIR)/src/spmc/spmc_partinfo.c \
+	$(FFAPROXY_DIR)/src/spmc/spmc_msg.c \
+	$(FFAPROXY_DIR)/src/spmc/spmc_notif.c
 
 FFAPROXY_HOST_SRCS := \
 	$(FFAPROXY_DIR)/src/host/ffa_host.c

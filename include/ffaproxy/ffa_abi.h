@@ -538,6 +538,7 @@ static inline uint64_t ffa_handle_make(uint32_t lo, uint32_t hi)
 #define FFA_MSG_SEND2_FLAG_DELAY_SRI	(UINT32_C(1) << 1)
 
 /* Notifications (FF-A 1.1). */
+#define FFA_NOTIFICATION_BITMAP_VM_ID_MASK	UINT32_C(0xffff)	/* BITMAP_CREATE/DESTROY w1 */
 #define FFA_NOTIFICATION_FLAG_PER_VCPU	(UINT32_C(1) << 0)	/* BIND, SET */
 #define FFA_NOTIFICATION_FLAG_DELAY_SRI	(UINT32_C(1) << 1)	/* SET */
 #define FFA_NOTIFICATION_SET_MBZ_MASK	UINT32_C(0xfffc)	/* SET w2 bits 15:2 */
@@ -556,6 +557,10 @@ static inline uint64_t ffa_handle_make(uint32_t lo, uint32_t hi)
 #define FFA_NOTIF_INFO_LIST_COUNT_MASK	UINT64_C(0x1f)
 #define FFA_NOTIF_INFO_LIST_SIZE_SHIFT	12
 #define FFA_NOTIF_INFO_LIST_SIZE_BITS	2
+#define FFA_NOTIF_INFO_LIST_SIZE_MASK	UINT64_C(0x3)	/* vCPU IDs after a list's endpoint ID */
+/* The lists' IDs, 16 bits each, packed from w3/x3 on, the first in bits 15:0. */
+#define FFA_NOTIF_INFO_ID_FIRST_REG	3
+#define FFA_NOTIF_INFO_ID_BITS		16
 #define FFA_NOTIF_INFO_MAX_IDS_32	10
 #define FFA_NOTIF_INFO_MAX_IDS_64	20
 #define FFA_NOTIF_INFO_MAX_LISTS_32	10

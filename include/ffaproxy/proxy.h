@@ -85,6 +85,11 @@ struct ffap {
 	uint32_t version;
 	/* The proxy's mailbox is registered with the secure world. */
 	bool own_mbox_mapped;
+	/*
+	 * A partition's indirect message for the host waits in the proxy's RX
+	 * buffer until the host's RX buffer can take it.
+	 */
+	bool host_msg_pending;
 	struct ffap_host_mbox host;
 };
 

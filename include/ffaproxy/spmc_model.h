@@ -19,6 +19,19 @@
 #define SPMC_SP_MBOX_SIZE	FFA_PAGE_SIZE	/* each partition's RX and TX buffer */
 #define SPMC_NS_MBOX_MAX_PAGES	FFA_RXTX_MAP_PAGE_COUNT_MASK
 /*
+ * The most vCPUs a notification receiver has: execution contexts of a
+ * partition (spmc_init() refuses more), vCPUs the normal world names in
+ * FFA_NOTIFICATION_BITMAP_CREATE (more: NO_MEMORY). Per-vCPU pending state is
+ * kept for each; 64 so that a vCPU set fits one uint64_t.
+ */
+#define SPMC_MAX_VCPUS		64
+/*
+ * The execution context every direct request runs on. The model has no
+ * physical CPUs, so it cannot pick the context pinned to the caller's CPU
+ * as an MP partition would: it uses the first, which every partition has.
+ */
+#define SPMC_DIRECT_REQ_VCPU	0
+/*
  * Interrupt ID FFA_FEATURES reports for the schedule receiver interrupt: a
  * non-secure SGI, the number Arm's FF-A compliance suite platforms use.
  */
@@ -37,6 +50,27 @@ struct spmc_plat; /* defined by the embedder */
  * address).
  */
 void *spmc_plat_ns_memory(struct spmc_plat *plat, uint64_t pa, uint64_t size);
+
+/**
+ * spmc_plat_raise_sri() - pend the schedule receiver interrupt (SRI) at the
+ * normal world.
+ *
+ * FF-A 1.1 notifications: the SPMC signals with this non-secure interrupt
+ * (ID SPMC_SCHEDULE_RECEIVER_INTID, FFA_FEATURES feature ID 2) that an
+ * endpoint the normal world schedules has something pending, so that the
+ * normal world's scheduler calls FFA_NOTIFICATION_INFO_GET. The model calls
+ * it when a partition makes a notification pending (FFA_NOTIFICATION_SET,
+ * or the "RX buffer full" framework notification of FFA_MSG_SEND2): at once,
+ * or, when the partition asked to delay the SRI, at the end of the normal
+ * world's next call into the model (the next time the secure world returns
+ * to it). Notifications the normal world sets itself raise nothing: it is the
+ * scheduler and knows. Each such event raises it once; the interrupt is
+ * level-less, like an SGI: raising it while it is pending changes nothing.
+ *
+ * Called with the model in a consistent state; it must not call back into
+ * the model.
+ */
+void spmc_plat_raise_sri(struct spmc_plat *plat);
 
 /**
  * enum spmc_handler - how a partition answers direct requests.
@@ -91,12 +125,65 @@ struct spmc_ns_mailbox {
 	uint32_t pages;
 };
 
+/**
+ * struct spmc_notif_receiver - the notifications of one receiver (FF-A 1.1).
+ * @enabled:        the receiver can be bound and notified: for the normal
+ *                  world, its bitmap exists (FFA_NOTIFICATION_BITMAP_CREATE);
+ *                  for a partition, it has the notify property
+ * @vcpu_count:     its vCPUs (a partition: its execution contexts)
+ * @bound:          notification IDs bound to a sender (bit n = ID n)
+ * @bound_per_vcpu: of @bound, those bound as per-vCPU notifications
+ * @sender:         for each ID in @bound, the sender it is bound to
+ * @global_pending: global notifications pending
+ * @vcpu_pending:   per-vCPU notifications pending, by vCPU ID
+ * @spm_framework:  SPM framework notifications pending (FFA_NOTIFICATION_GET
+ *                  w6; bit 0: RX buffer full, the sender was a partition)
+ * @hyp_framework:  hypervisor framework notifications pending (w7; bit 0: RX
+ *                  buffer full, the sender was the normal world)
+ * @info_global:    global or framework notifications are pending that
+ *                  FFA_NOTIFICATION_INFO_GET has not reported yet
+ * @info_vcpus:     vCPUs whose per-vCPU notifications INFO_GET has not
+ *                  reported yet (bit n = vCPU n)
+ *
+ * Pending notifications are always bound ones: an ID is unbound only when
+ * it is not pending. Whether a pending notification came from a partition
+ * (FFA_NOTIFICATION_GET's SP bitmap) or from the normal world (its VM
+ * bitmap) follows from the sender it is bound to.
+ */
+struct spmc_notif_receiver {
+	bool enabled;
+	uint16_t vcpu_count;
+	uint64_t bound;
+	uint64_t bound_per_vcpu;
+	uint16_t sender[FFA_NOTIFICATION_COUNT];
+	uint64_t global_pending;
+	uint64_t vcpu_pending[SPMC_MAX_VCPUS];
+	uint32_t spm_framework;
+	uint32_t hyp_framework;
+	bool info_global;
+	uint64_t info_vcpus;
+};
+
+/**
+ * struct spmc_direct_req - a direct request a partition has not answered
+ * yet: it answered FFA_INTERRUPT or FFA_YIELD, and answers the request
+ * itself when the normal world resumes it with FFA_RUN.
+ * @pending: a request waits on execution context SPMC_DIRECT_REQ_VCPU
+ * @args:    the request as the caller made it (x0 = its function ID)
+ */
+struct spmc_direct_req {
+	bool pending;
+	struct ffa_regs args;
+};
+
 /** struct spmc_partition - one partition's run-time state. */
 struct spmc_partition {
 	struct spmc_partition_config cfg;
 	uint8_t tx[SPMC_SP_MBOX_SIZE];
 	uint8_t rx[SPMC_SP_MBOX_SIZE];
 	enum spmc_rx_owner rx_owner;
+	struct spmc_direct_req req;
+	struct spmc_notif_receiver notif;
 };
 
 /**
@@ -105,6 +192,9 @@ struct spmc_partition {
  *              model then assumes its own)
  * @ns_version_locked: negotiation is over (see spmc.c, FFA_VERSION): a
  *              request for another version is refused
+ * @ns_notif:   the normal world's notifications, as a receiver
+ * @sri_delayed: a partition asked to delay the schedule receiver interrupt;
+ *              it is raised when the normal world's next call returns
  */
 struct spmc {
 	struct spmc_plat *plat;
@@ -113,6 +203,8 @@ struct spmc {
 	uint32_t ns_version;
 	bool ns_version_locked;
 	struct spmc_ns_mailbox ns;
+	struct spmc_notif_receiver ns_notif;
+	bool sri_delayed;
 	struct spmc_partition partitions[SPMC_MAX_PARTITIONS];
 	unsigned int partition_count;
 };
@@ -120,7 +212,9 @@ struct spmc {
 /**
  * spmc_init() - build a model instance from a configuration.
  * Return: 0, or FFA_INVALID_PARAMETERS for an unusable configuration
- * (duplicate or non-secure partition IDs, too many partitions).
+ * (duplicate or non-secure partition IDs, too many partitions, a partition
+ * with no execution context or more than SPMC_MAX_VCPUS, or with a handler
+ * enum spmc_handler does not name).
  */
 int spmc_init(struct spmc *m, const struct spmc_config *cfg, struct spmc_plat *plat);
 
@@ -132,9 +226,12 @@ int spmc_init(struct spmc *m, const struct spmc_config *cfg, struct spmc_plat *p
 void spmc_handle_ns_call(struct spmc *m, struct ffa_regs *regs);
 
 /**
- * spmc_handle_sp_call() - an FF-A call made by partition @sp_id itself
- * (e.g. FFA_NOTIFICATION_SET towards the host, FFA_MSG_SEND2, FFA_RX_RELEASE).
- * An unknown @sp_id gets FFA_ERROR(INVALID_PARAMETERS).
+ * spmc_handle_sp_call() - an FF-A call made by partition @sp_id itself, at
+ * the model's own version: FFA_ID_GET, FFA_RX_RELEASE, FFA_MSG_SEND2 (to the
+ * normal world or another partition), FFA_NOTIFICATION_BIND/UNBIND (as the
+ * receiver), FFA_NOTIFICATION_SET (as the sender), FFA_NOTIFICATION_GET (its
+ * own; the vCPU ID it names is the execution context making the call). An
+ * unknown @sp_id gets FFA_ERROR(INVALID_PARAMETERS).
  */
 void spmc_handle_sp_call(struct spmc *m, uint16_t sp_id, struct ffa_regs *regs);
 

@@ -325,6 +325,8 @@ int sim_world_start(struct sim *s, const struct fv_world *w, char *err, size_t e
 
 	sim_world_stop(s);
 	s->secure_call_count = 0;
+	s->sri_pending = false;
+	s->sri_count = 0;
 	memset(s->faults, 0, sizeof(s->faults));
 	s->lock_depth = 0;
 	s->violation[0] = '\0';
@@ -742,6 +744,27 @@ void *spmc_plat_ns_memory(struct spmc_plat *plat, uint64_t pa, uint64_t size)
 	if (s->hyp_mem && pa >= s->hyp_base && end <= s->hyp_base + s->hyp_size)
 		return s->hyp_mem + (pa - s->hyp_base);
 	return NULL;
+}
+
+/*
+ * The schedule receiver interrupt: the simulation has no interrupt
+ * controller, so it counts the interrupt as pending for the host until the
+ * host (or a test) takes it with sim_take_sri().
+ */
+void spmc_plat_raise_sri(struct spmc_plat *plat)
+{
+	struct sim *s = SIM_FROM_HOOK(plat, spmc_plat);
+
+	s->sri_pending = true;
+	s->sri_count++;
+}
+
+bool sim_take_sri(struct sim *s)
+{
+	bool pending = s->sri_pending;
+
+	s->sri_pending = false;
+	return pending;
 }
 
 /* ---------------------------------------------------------------------- */

@@ -189,6 +189,8 @@ struct sim {
 
 	unsigned int lock_depth;
 	bool rx_release_refused;
+	bool sri_pending;		/* the SPMC raised the SRI; not yet taken */
+	unsigned int sri_count;		/* SRIs raised since the world started */
 	char violation[SIM_VIOLATION_MAX];
 
 	sim_trace_fn trace;
@@ -271,5 +273,12 @@ size_t sim_trace_format(const struct sim_trace_event *ev, char *buf, size_t len)
 
 /** sim_page_state_name() - "host", "shared", ... for messages. */
 const char *sim_page_state_name(enum sim_page_state st);
+
+/**
+ * sim_take_sri() - whether the SPMC model raised the schedule receiver
+ * interrupt since the last call; clears it, as the host's interrupt handler
+ * acknowledging it would.
+ */
+bool sim_take_sri(struct sim *s);
 
 #endif /* FFAPROXY_SIM_H */

@@ -175,6 +175,14 @@ void ffap_handle_rxtx_unmap(struct ffap *p, const struct ffa_regs *in, struct ff
 		return;
 	}
 
+	/*
+	 * A partition's message still waiting for the host cannot outlive the
+	 * host's buffers: give the proxy's RX buffer back before unmapping it.
+	 */
+	if (p->host_msg_pending) {
+		ffap_release_own_rx(p);
+		p->host_msg_pending = false;
+	}
 	unmap_own_mailbox(p);
 	ffap_plat_host_unpin(p->cfg.plat, p->host.rx_pa, p->host.pages);
 	ffap_plat_host_unpin(p->cfg.plat, p->host.tx_pa, p->host.pages);

@@ -23,6 +23,7 @@ static const struct ffap_abi_row abi_rows[FFA_FNUM_COUNT] = {
 };
 
 #define HANDLE(fn, h, args) [FFA_FNUM_##fn - FFA_FNUM_MIN] = { (h), (args), 0 }
+#define HANDLE_FLAGS(fn, h, args, flags) [FFA_FNUM_##fn - FFA_FNUM_MIN] = { (h), (args), (flags) }
 #define REFUSE(fn) [FFA_FNUM_##fn - FFA_FNUM_MIN] = { NULL, 0, 0 }
 
 static const struct ffap_policy_row policy_rows[FFA_FNUM_COUNT] = {
@@ -60,23 +61,25 @@ static const struct ffap_policy_row policy_rows[FFA_FNUM_COUNT] = {
 	REFUSE(CONSOLE_LOG),
 	REFUSE(EL3_INTR_HANDLE),
 
-	/*
-	 * Policy §3: direct and indirect messaging. Not implemented yet:
-	 * refused until the messaging rows land.
-	 */
-	REFUSE(MSG_SEND_DIRECT_REQ),
-	REFUSE(MSG_SEND_DIRECT_REQ2),
-	REFUSE(RUN),
-	REFUSE(MSG_SEND2),
+	/* Policy §3: messaging. Direct requests and FFA_RUN may run a partition for long. */
+	HANDLE_FLAGS(MSG_SEND_DIRECT_REQ, ffap_handle_direct_req,
+		     ARG(1) | ARG(2) | ARG(3) | ARG(4) | ARG(5) | ARG(6) | ARG(7), FFAP_ROW_UNLOCKED),
+	HANDLE_FLAGS(MSG_SEND_DIRECT_REQ2, ffap_handle_direct_req2,
+		     ARG(1) | ARG(2) | ARG(3) | ARG(4) | ARG(5) | ARG(6) | ARG(7),
+		     FFAP_ROW_UNLOCKED | FFAP_ROW_EXTENDED_ARGS),
+	HANDLE_FLAGS(RUN, ffap_handle_run, ARG(1), FFAP_ROW_UNLOCKED),
+	/* w1 (a hypervisor's sender VM ID) and w2 (delay SRI: partitions only) are MBZ. */
+	HANDLE(MSG_SEND2, ffap_handle_msg_send2, 0),
 
-	/* Policy §4: notifications. Not implemented yet: refused until they land. */
-	REFUSE(NOTIFICATION_BITMAP_CREATE),
-	REFUSE(NOTIFICATION_BITMAP_DESTROY),
-	REFUSE(NOTIFICATION_BIND),
-	REFUSE(NOTIFICATION_UNBIND),
-	REFUSE(NOTIFICATION_SET),
-	REFUSE(NOTIFICATION_GET),
-	REFUSE(NOTIFICATION_INFO_GET),
+	/* Policy §4: notifications. */
+	HANDLE(NOTIFICATION_BITMAP_CREATE, ffap_handle_notif_bitmap_create, ARG(1) | ARG(2)),
+	HANDLE(NOTIFICATION_BITMAP_DESTROY, ffap_handle_notif_bitmap_destroy, ARG(1)),
+	HANDLE(NOTIFICATION_BIND, ffap_handle_notif_bind, ARG(1) | ARG(2) | ARG(3) | ARG(4)),
+	/* UNBIND's w2 is reserved. */
+	HANDLE(NOTIFICATION_UNBIND, ffap_handle_notif_unbind, ARG(1) | ARG(3) | ARG(4)),
+	HANDLE(NOTIFICATION_SET, ffap_handle_notif_set, ARG(1) | ARG(2) | ARG(3) | ARG(4)),
+	HANDLE(NOTIFICATION_GET, ffap_handle_notif_get, ARG(1) | ARG(2)),
+	HANDLE(NOTIFICATION_INFO_GET, ffap_handle_notif_info_get, 0),
 
 	/* Policy §5: memory sharing. Not implemented yet: refused until it lands. */
 	REFUSE(MEM_DONATE),
@@ -96,6 +99,7 @@ static const struct ffap_policy_row policy_rows[FFA_FNUM_COUNT] = {
 };
 
 #undef HANDLE
+#undef HANDLE_FLAGS
 #undef REFUSE
 
 const struct ffap_abi_row *ffap_abi_row(uint32_t fnum)

@@ -81,6 +81,32 @@ void ffap_handle_partition_info_get(struct ffap *p, const struct ffa_regs *in,
 void ffap_handle_partition_info_get_regs(struct ffap *p, const struct ffa_regs *in,
 					 struct ffa_regs *out, bool is_64);
 
+/* messaging.c */
+void ffap_handle_direct_req(struct ffap *p, const struct ffa_regs *in, struct ffa_regs *out,
+			    bool is_64);
+void ffap_handle_direct_req2(struct ffap *p, const struct ffa_regs *in, struct ffa_regs *out,
+			     bool is_64);
+void ffap_handle_run(struct ffap *p, const struct ffa_regs *in, struct ffa_regs *out,
+		     bool is_64);
+void ffap_handle_msg_send2(struct ffap *p, const struct ffa_regs *in, struct ffa_regs *out,
+			   bool is_64);
+
+/* notifications.c */
+void ffap_handle_notif_bitmap_create(struct ffap *p, const struct ffa_regs *in,
+				     struct ffa_regs *out, bool is_64);
+void ffap_handle_notif_bitmap_destroy(struct ffap *p, const struct ffa_regs *in,
+				      struct ffa_regs *out, bool is_64);
+void ffap_handle_notif_bind(struct ffap *p, const struct ffa_regs *in, struct ffa_regs *out,
+			    bool is_64);
+void ffap_handle_notif_unbind(struct ffap *p, const struct ffa_regs *in, struct ffa_regs *out,
+			      bool is_64);
+void ffap_handle_notif_set(struct ffap *p, const struct ffa_regs *in, struct ffa_regs *out,
+			   bool is_64);
+void ffap_handle_notif_get(struct ffap *p, const struct ffa_regs *in, struct ffa_regs *out,
+			   bool is_64);
+void ffap_handle_notif_info_get(struct ffap *p, const struct ffa_regs *in, struct ffa_regs *out,
+				bool is_64);
+
 /* proxy.c: helpers shared by the handlers */
 
 /*
@@ -106,6 +132,13 @@ void ffap_pass_reply(struct ffa_regs *out, const struct ffa_regs *reply, bool ex
 /* FF-A status of a reply: 0 for FFA_SUCCESS_32/64, the error for FFA_ERROR,
  * FFA_ABORTED for anything else (the secure world broke the ABI). */
 int32_t ffap_reply_status(const struct ffa_regs *reply);
+
+/* The partition message header size at @version (FF-A 1.1: 20 bytes; 1.2: 40). */
+static inline uint32_t ffap_msg_header_size(uint32_t version)
+{
+	return version >= FFA_VERSION_1_2 ? sizeof(struct ffa_msg_header)
+					  : sizeof(struct ffa_msg_header_v1_1);
+}
 
 static inline uint64_t ffap_mbox_bytes(uint32_t pages)
 {

@@ -26,6 +26,8 @@
  * - A model configured without FF-A (version 0) answers every call with
  *   SMCCC's "unknown function", -1 in all of x0, as a secure world without
  *   an SPMC does.
+ * - x8-x17 are looked at only by the calls that define them
+ *   (FFA_MSG_SEND_DIRECT_REQ2's payload); elsewhere they are SBZ, ignored.
  */
 #include "spmc_private.h"
 
@@ -53,10 +55,19 @@ struct spmc_ns_abi {
 	bool keeps_negotiation;
 };
 
+/*
+ * The answers without a handler are the ones the model only gives: FFA_ERROR,
+ * FFA_SUCCESS, FFA_INTERRUPT (mandatory to report, Arm's ACS) and the direct
+ * responses (a driver may learn from FFA_FEATURES(FFA_MSG_SEND_DIRECT_RESP2)
+ * that REQ2 works, as Linux does). FFA_YIELD and FFA_MSG_WAIT, which the
+ * normal world also receives (after a direct request, after FFA_RUN), are
+ * partition ABIs: not reported to it, as Hafnium does not.
+ */
 static const struct spmc_ns_abi spmc_ns_abis[] = {
 	{ FFA_ERROR, NULL, false },
 	{ FFA_SUCCESS_32, NULL, false },
 	{ FFA_SUCCESS_64, NULL, false },
+	{ FFA_INTERRUPT, NULL, false },
 	{ FFA_VERSION, spmc_ns_version, true },
 	{ FFA_FEATURES, spmc_ns_features, true },
 	{ FFA_ID_GET, spmc_ns_id_get, true },
@@ -67,6 +78,22 @@ static const struct spmc_ns_abi spmc_ns_abis[] = {
 	{ FFA_RX_RELEASE, spmc_ns_rx_release, false },
 	{ FFA_PARTITION_INFO_GET, spmc_ns_partition_info_get, false },
 	{ FFA_PARTITION_INFO_GET_REGS, spmc_ns_partition_info_get_regs, false },
+	{ FFA_RUN, spmc_ns_run, false },
+	{ FFA_MSG_SEND_DIRECT_REQ_32, spmc_ns_direct_req, false },
+	{ FFA_MSG_SEND_DIRECT_REQ_64, spmc_ns_direct_req, false },
+	{ FFA_MSG_SEND_DIRECT_RESP_32, NULL, false },
+	{ FFA_MSG_SEND_DIRECT_RESP_64, NULL, false },
+	{ FFA_MSG_SEND_DIRECT_REQ2, spmc_ns_direct_req2, false },
+	{ FFA_MSG_SEND_DIRECT_RESP2, NULL, false },
+	{ FFA_MSG_SEND2, spmc_ns_msg_send2, false },
+	{ FFA_NOTIFICATION_BITMAP_CREATE, spmc_ns_notification_bitmap_create, false },
+	{ FFA_NOTIFICATION_BITMAP_DESTROY, spmc_ns_notification_bitmap_destroy, false },
+	{ FFA_NOTIFICATION_BIND, spmc_ns_notification_bind, false },
+	{ FFA_NOTIFICATION_UNBIND, spmc_ns_notification_unbind, false },
+	{ FFA_NOTIFICATION_SET, spmc_ns_notification_set, false },
+	{ FFA_NOTIFICATION_GET, spmc_ns_notification_get, false },
+	{ FFA_NOTIFICATION_INFO_GET_32, spmc_ns_notification_info_get, false },
+	{ FFA_NOTIFICATION_INFO_GET_64, spmc_ns_notification_info_get, false },
 };
 
 /** struct spmc_sp_abi - one ABI a partition may call. */
@@ -75,9 +102,19 @@ struct spmc_sp_abi {
 	spmc_sp_handler_fn *handler;
 };
 
+/*
+ * Partitions call what they need to talk to the normal world and to each
+ * other. The normal world's ABIs (BITMAP_CREATE, INFO_GET, RUN, ...) are
+ * not here: NOT_SUPPORTED to a partition (Arm's ACS).
+ */
 static const struct spmc_sp_abi spmc_sp_abis[] = {
 	{ FFA_ID_GET, spmc_sp_id_get },
 	{ FFA_RX_RELEASE, spmc_sp_rx_release },
+	{ FFA_MSG_SEND2, spmc_sp_msg_send2 },
+	{ FFA_NOTIFICATION_BIND, spmc_sp_notification_bind },
+	{ FFA_NOTIFICATION_UNBIND, spmc_sp_notification_unbind },
+	{ FFA_NOTIFICATION_SET, spmc_sp_notification_set },
+	{ FFA_NOTIFICATION_GET, spmc_sp_notification_get },
 };
 
 static const struct spmc_ns_abi *spmc_ns_abi_find(uint32_t fid)
@@ -157,7 +194,7 @@ void spmc_handle_ns_call(struct spmc *m, struct ffa_regs *regs)
 	}
 	if (!spmc_decode_fid(&args, &fid)) {
 		ffa_set_error(regs, FFA_NOT_SUPPORTED);
-		return;
+		goto out;
 	}
 
 	abi = spmc_ns_abi_find(fid);
@@ -165,12 +202,15 @@ void spmc_handle_ns_call(struct spmc *m, struct ffa_regs *regs)
 		spmc_end_negotiation(m);
 	if (!abi || !abi->handler || !spmc_fid_in_version(fid, spmc_ns_effective_version(m))) {
 		ffa_set_error(regs, FFA_NOT_SUPPORTED);
-		return;
+		goto out;
 	}
 
 	status = abi->handler(m, &args, regs);
 	if (status)
 		ffa_set_error(regs, status);
+out:
+	/* The secure world returns to the normal world: a delayed SRI is due now. */
+	spmc_raise_delayed_sri(m);
 }
 
 void spmc_handle_sp_call(struct spmc *m, uint16_t sp_id, struct ffa_regs *regs)
@@ -364,14 +404,23 @@ int spmc_init(struct spmc *m, const struct spmc_config *cfg, struct spmc_plat *p
 	if (cfg->partition_count > SPMC_MAX_PARTITIONS)
 		return FFA_INVALID_PARAMETERS;
 	for (i = 0; i < cfg->partition_count; i++) {
-		uint16_t id = cfg->partitions[i].id;
+		const struct spmc_partition_config *p = &cfg->partitions[i];
 
 		/* A partition is a secure endpoint, and IDs name one endpoint each. */
-		if (!ffa_id_is_secure(id) || id == cfg->spmc_id)
+		if (!ffa_id_is_secure(p->id) || p->id == cfg->spmc_id)
 			return FFA_INVALID_PARAMETERS;
 		for (j = 0; j < i; j++)
-			if (cfg->partitions[j].id == id)
+			if (cfg->partitions[j].id == p->id)
 				return FFA_INVALID_PARAMETERS;
+		/*
+		 * At least one execution context (direct requests run on the
+		 * first); at most as many vCPUs as the model keeps
+		 * notification state for.
+		 */
+		if (!p->exec_ctx_count || p->exec_ctx_count > SPMC_MAX_VCPUS)
+			return FFA_INVALID_PARAMETERS;
+		if ((unsigned int)p->handler > SPMC_HANDLER_YIELD)
+			return FFA_INVALID_PARAMETERS;
 	}
 
 	m->plat = plat;
@@ -381,6 +430,7 @@ int spmc_init(struct spmc *m, const struct spmc_config *cfg, struct spmc_plat *p
 	for (i = 0; i < cfg->partition_count; i++) {
 		m->partitions[i].cfg = cfg->partitions[i];
 		m->partitions[i].rx_owner = SPMC_RX_PRODUCER;
+		spmc_notif_init_partition(&m->partitions[i]);
 	}
 	m->ns.rx_owner = SPMC_RX_PRODUCER;
 	return 0;

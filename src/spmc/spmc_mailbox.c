@@ -119,6 +119,13 @@ int32_t spmc_ns_rx_release(struct spmc *m, const struct ffa_regs *args, struct f
 	 */
 	if (!m->ns.mapped || m->ns.rx_owner != SPMC_RX_CONSUMER)
 		return FFA_DENIED;
+	/*
+	 * An indirect message whose "RX buffer full" notification is still
+	 * pending has not been taken by the caller yet: DENIED, as Hafnium
+	 * answers. FFA_NOTIFICATION_GET of the framework bitmap comes first.
+	 */
+	if (spmc_notif_rx_full_pending(&m->ns_notif))
+		return FFA_DENIED;
 
 	m->ns.rx_owner = SPMC_RX_PRODUCER;
 	ffa_set_success32(reply, 0, 0);
@@ -135,6 +142,9 @@ int32_t spmc_sp_rx_release(struct spmc *m, struct spmc_partition *sp, const stru
 		return FFA_INVALID_PARAMETERS;
 	/* §8.3: DENIED unless the caller owns its RX buffer. */
 	if (sp->rx_owner != SPMC_RX_CONSUMER)
+		return FFA_DENIED;
+	/* As for the normal world: not while "RX buffer full" is still pending. */
+	if (spmc_notif_rx_full_pending(&sp->notif))
 		return FFA_DENIED;
 
 	sp->rx_owner = SPMC_RX_PRODUCER;

@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: BSD-2-Clause OR GPL-2.0-or-later */
 /*
  * Unit tests of the SPMC model, called directly as the normal world
- * (endpoint 0) and the partitions call it. Non-secure memory is an array in
- * the test's platform structure. Every reply is checked whole: x0-x17, with
- * the registers the ABI does not define required to be zero.
+ * (endpoint 0) and the partitions call it: configuration, version, features,
+ * mailboxes and partition discovery. Messaging and notifications are in
+ * test_spmc_msg.c and test_spmc_notif.c; the fixture in spmc_fixture.h.
  *
  * Needs only src/spmc/ and include/.
  */
@@ -16,164 +16,7 @@
 
 #include <cmocka.h>
 
-#include <ffaproxy/spmc_model.h>
-
-/* Non-secure memory: room for two buffers of the largest page count. */
-#define NS_BASE UINT64_C(0x80000000)
-#define NS_PAGES (2 * SPMC_NS_MBOX_MAX_PAGES + 2)
-#define NS_SIZE ((uint64_t)NS_PAGES * FFA_PAGE_SIZE)
-
-/* Where the tests map the normal world's buffers, one page each by default. */
-#define TX_PA NS_BASE
-#define RX_PA (NS_BASE + FFA_PAGE_SIZE)
-
-struct spmc_plat {
-	uint8_t ram[NS_SIZE];
-	bool withdrawn; /* the platform took the memory back: nothing is NS memory */
-};
-
-void *spmc_plat_ns_memory(struct spmc_plat *plat, uint64_t pa, uint64_t size)
-{
-	if (plat->withdrawn || pa < NS_BASE || size > NS_SIZE || pa - NS_BASE > NS_SIZE - size)
-		return NULL;
-	return &plat->ram[pa - NS_BASE];
-}
-
-struct fixture {
-	struct spmc_plat plat;
-	struct spmc m;
-};
-
-/* UUIDs of the test partitions, byte 0 first (text form order). */
-/* clang-format off */
-#define UUID_A { { 0xb4, 0xb5, 0x67, 0x1e, 0x4a, 0x90, 0x4f, 0xe1, \
-		   0xb8, 0x1f, 0xfb, 0x13, 0xda, 0xe1, 0xda, 0xcb } }
-#define UUID_B { { 0x5c, 0x9e, 0x4d, 0x1a, 0x7b, 0x2f, 0x4c, 0x3e, \
-		   0x9a, 0x61, 0x0d, 0x8e, 0x2f, 0x4b, 0x7c, 0x15 } }
-#define UUID_C { { 0x01, 0x23, 0x45, 0x67, 0x89, 0xab, 0xcd, 0xef, \
-		   0xfe, 0xdc, 0xba, 0x98, 0x76, 0x54, 0x32, 0x10 } }
-/* clang-format on */
-static const struct ffa_uuid uuid_a = UUID_A;
-static const struct ffa_uuid uuid_b = UUID_B;
-static const struct ffa_uuid uuid_c = UUID_C;
-
-/* The same UUIDs as FFA_PARTITION_INFO_GET_REGS packs them (byte 0 in bits 7:0). */
-#define UUID_A_LO UINT64_C(0xe14f904a1e67b5b4)
-#define UUID_A_HI UINT64_C(0xcbdae1da13fb1fb8)
-
-/* Properties: every 1.2 bit set somewhere, so masking per version shows. */
-#define PROPS_A                                                                                    \
-	(FFA_PART_PROP_DIRECT_REQ_RECV | FFA_PART_PROP_INDIRECT_MSG | FFA_PART_PROP_NOTIFICATION | \
-	 FFA_PART_PROP_AARCH64 | FFA_PART_PROP_DIRECT_REQ2_RECV)
-#define PROPS_B (FFA_PART_PROP_DIRECT_REQ_RECV | FFA_PART_PROP_AARCH64)
-#define PROPS_C                                                          \
-	(FFA_PART_PROP_DIRECT_REQ_RECV | FFA_PART_PROP_DIRECT_REQ_SEND | \
-	 FFA_PART_PROP_NOTIFICATION | FFA_PART_PROP_AARCH64 | FFA_PART_PROP_DIRECT_REQ2_SEND)
-
-static const struct spmc_config default_config = {
-	.version = FFA_VERSION_1_2,
-	.spmc_id = FFA_SPMC_ID_DEFAULT,
-	.partitions = {
-		{ .id = 0x8001, .exec_ctx_count = 2, .properties = PROPS_A, .uuid = UUID_A },
-		{ .id = 0x8002, .exec_ctx_count = 1, .properties = PROPS_B, .uuid = UUID_B },
-		{ .id = 0x8003, .exec_ctx_count = 4, .properties = PROPS_C, .uuid = UUID_C },
-	},
-	.partition_count = 3,
-};
-
-static int setup(void **state)
-{
-	struct fixture *f = calloc(1, sizeof(*f));
-
-	if (!f || spmc_init(&f->m, &default_config, &f->plat))
-		return -1;
-	*state = f;
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	free(*state);
-	return 0;
-}
-
-static void reinit(struct fixture *f, const struct spmc_config *cfg)
-{
-	assert_int_equal(spmc_init(&f->m, cfg, &f->plat), 0);
-}
-
-static struct ffa_regs ns_call(struct fixture *f, struct ffa_regs r)
-{
-	spmc_handle_ns_call(&f->m, &r);
-	return r;
-}
-
-static struct ffa_regs sp_call(struct fixture *f, uint16_t sp_id, struct ffa_regs r)
-{
-	spmc_handle_sp_call(&f->m, sp_id, &r);
-	return r;
-}
-
-/* A call with x0, x1, ... as listed; the other registers zero. */
-#define NS(f, ...) ns_call((f), (struct ffa_regs){ .x = { __VA_ARGS__ } })
-#define SP(f, id, ...) sp_call((f), (id), (struct ffa_regs){ .x = { __VA_ARGS__ } })
-
-/* The first register in which @r and @want differ, or -1. */
-static int regs_differ(const struct ffa_regs *r, const struct ffa_regs *want)
-{
-	int i;
-
-	for (i = 0; i < FFA_REG_COUNT; i++)
-		if (r->x[i] != want->x[i])
-			return i;
-	return -1;
-}
-
-/* The whole reply equals @want; @what names the check in a failure. */
-#define CHECK_REGS_WHAT(r, want, what)                                                          \
-	do {                                                                                    \
-		const struct ffa_regs *r_ = &(r), *w_ = &(want);                                \
-		int i_ = regs_differ(r_, w_);                                                   \
-                                                                                                \
-		if (i_ >= 0)                                                                    \
-			fail_msg("%s: x%d = %#llx, want %#llx", (what), i_,                     \
-				 (unsigned long long)r_->x[i_], (unsigned long long)w_->x[i_]); \
-	} while (0)
-#define CHECK_REGS(r, want) CHECK_REGS_WHAT(r, want, #r)
-
-/* x0, x2 and x3 as given, every other register zero. */
-#define REPLY(x0, x2, x3) ((struct ffa_regs){ .x = { (x0), 0, (x2), (x3) } })
-/* Errors are zero-extended: x2 = 0x00000000FFFFFFFE for INVALID_PARAMETERS. */
-#define CHECK_ERROR(r, code) CHECK_REGS(r, REPLY(FFA_ERROR, (uint32_t)(code), 0))
-#define CHECK_SUCCESS(r, w2, w3) CHECK_REGS(r, REPLY(FFA_SUCCESS_32, (w2), (w3)))
-#define CHECK_VERSION(r, v) CHECK_REGS(r, REPLY((v), 0, 0))
-
-static void negotiate(struct fixture *f, uint32_t version)
-{
-	struct ffa_regs r = NS(f, FFA_VERSION, version);
-
-	CHECK_VERSION(r, f->m.version);
-}
-
-static void map_buffers(struct fixture *f)
-{
-	struct ffa_regs r = NS(f, FFA_RXTX_MAP_64, TX_PA, RX_PA, 1);
-
-	CHECK_SUCCESS(r, 0, 0);
-}
-
-static uint8_t *ns_bytes(struct fixture *f, uint64_t pa)
-{
-	return &f->plat.ram[pa - NS_BASE];
-}
-
-static uint32_t uuid_word(const struct ffa_uuid *u, unsigned int n)
-{
-	uint32_t w[4];
-
-	ffa_uuid_to_w4(u, w);
-	return w[n];
-}
+#include "spmc_fixture.h"
 
 /* FFA_PARTITION_INFO_GET for @u with @flags. */
 static struct ffa_regs partition_info_get(struct fixture *f, const struct ffa_uuid *u,
@@ -182,8 +25,6 @@ static struct ffa_regs partition_info_get(struct fixture *f, const struct ffa_uu
 	return NS(f, FFA_PARTITION_INFO_GET, uuid_word(u, 0), uuid_word(u, 1), uuid_word(u, 2),
 		  uuid_word(u, 3), flags);
 }
-
-static const struct ffa_uuid nil_uuid;
 
 /* ---- FFA_VERSION ------------------------------------------------------ */
 
@@ -313,6 +154,21 @@ static void test_version_gate(void **state)
 	r = NS(f, FFA_SPM_ID_GET);
 	CHECK_ERROR(r, FFA_NOT_SUPPORTED);
 
+	/* Notifications and indirect messaging are FF-A 1.1. */
+	r = NS(f, FFA_FEATURES, FFA_NOTIFICATION_BITMAP_CREATE);
+	CHECK_ERROR(r, FFA_NOT_SUPPORTED);
+	r = NS(f, FFA_FEATURES, FFA_MSG_SEND2);
+	CHECK_ERROR(r, FFA_NOT_SUPPORTED);
+	r = NS(f, FFA_NOTIFICATION_BITMAP_CREATE, 0, 1);
+	CHECK_ERROR(r, FFA_NOT_SUPPORTED);
+	r = NS(f, FFA_NOTIFICATION_INFO_GET_64);
+	CHECK_ERROR(r, FFA_NOT_SUPPORTED);
+	r = NS(f, FFA_MSG_SEND2);
+	CHECK_ERROR(r, FFA_NOT_SUPPORTED);
+	/* Direct messaging is FF-A 1.0. */
+	r = NS(f, FFA_FEATURES, FFA_MSG_SEND_DIRECT_REQ_64);
+	CHECK_SUCCESS(r, 0, 0);
+
 	reinit(f, &default_config);
 	negotiate(f, FFA_VERSION_1_1);
 	r = NS(f, FFA_FEATURES, FFA_PARTITION_INFO_GET_REGS);
@@ -321,6 +177,15 @@ static void test_version_gate(void **state)
 	CHECK_SUCCESS(r, FFA_SPMC_ID_DEFAULT, 0);
 	r = NS(f, FFA_PARTITION_INFO_GET_REGS);
 	CHECK_ERROR(r, FFA_NOT_SUPPORTED);
+	/* REQ2 and RESP2 are FF-A 1.2; notifications are there at 1.1. */
+	r = NS(f, FFA_FEATURES, FFA_MSG_SEND_DIRECT_REQ2);
+	CHECK_ERROR(r, FFA_NOT_SUPPORTED);
+	r = NS(f, FFA_FEATURES, FFA_MSG_SEND_DIRECT_RESP2);
+	CHECK_ERROR(r, FFA_NOT_SUPPORTED);
+	r = NS(f, FFA_MSG_SEND_DIRECT_REQ2, 0x8001);
+	CHECK_ERROR(r, FFA_NOT_SUPPORTED);
+	r = NS(f, FFA_FEATURES, FFA_NOTIFICATION_INFO_GET_32);
+	CHECK_SUCCESS(r, 0, 0);
 }
 
 /* ---- Dispatch, FFA_ID_GET, FFA_SPM_ID_GET ------------------------------ */
@@ -349,10 +214,15 @@ static void test_not_supported(void **state)
 {
 	static const uint64_t calls[] = {
 		FFA_MEM_SHARE_64,
-		FFA_MSG_SEND_DIRECT_REQ_32,
 		FFA_RX_ACQUIRE,
-		FFA_ERROR, /* an answer, not a call */
+		FFA_MSG_WAIT, /* a partition's call */
+		FFA_YIELD,    /* a partition's call */
+		FFA_MSG_SEND, /* FF-A 1.0 indirect messaging, not implemented */
+		FFA_ERROR,    /* an answer, not a call */
 		FFA_SUCCESS_32,
+		FFA_INTERRUPT,
+		FFA_MSG_SEND_DIRECT_RESP_32,
+		FFA_MSG_SEND_DIRECT_RESP2,
 		FFA_FID_32(FFA_FNUM_PARTITION_INFO_GET_REGS), /* SMC64 only */
 		FFA_FID_64(FFA_FNUM_ID_GET),		      /* SMC32 only */
 		FFA_FID_32(0x8F),			      /* FF-A 1.3 */
@@ -387,10 +257,32 @@ static void test_features_functions(void **state)
 		FFA_RX_RELEASE,
 		FFA_PARTITION_INFO_GET,
 		FFA_PARTITION_INFO_GET_REGS,
+		FFA_INTERRUPT,
+		FFA_RUN,
+		FFA_MSG_SEND_DIRECT_REQ_32,
+		FFA_MSG_SEND_DIRECT_REQ_64,
+		FFA_MSG_SEND_DIRECT_RESP_32,
+		FFA_MSG_SEND_DIRECT_RESP_64,
+		FFA_MSG_SEND_DIRECT_REQ2,
+		FFA_MSG_SEND_DIRECT_RESP2,
+		FFA_MSG_SEND2,
+		FFA_NOTIFICATION_BITMAP_CREATE,
+		FFA_NOTIFICATION_BITMAP_DESTROY,
+		FFA_NOTIFICATION_BIND,
+		FFA_NOTIFICATION_UNBIND,
+		FFA_NOTIFICATION_SET,
+		FFA_NOTIFICATION_GET,
+		FFA_NOTIFICATION_INFO_GET_32,
+		FFA_NOTIFICATION_INFO_GET_64,
 	};
 	static const uint32_t absent[] = {
-		FFA_MEM_SHARE_32, FFA_MSG_SEND_DIRECT_REQ2,	    FFA_RX_ACQUIRE,
-		FFA_INTERRUPT,	  FFA_RXTX_MAP_64 | SMCCC_SVE_HINT,
+		FFA_MEM_SHARE_32,
+		FFA_RX_ACQUIRE,
+		FFA_MSG_WAIT,
+		FFA_YIELD,
+		FFA_MSG_SEND,
+		FFA_MSG_POLL,
+		FFA_RXTX_MAP_64 | SMCCC_SVE_HINT,
 	};
 	struct fixture *f = *state;
 	struct ffa_regs r;
@@ -932,6 +824,19 @@ static void test_init_rejects_bad_config(void **state)
 	cfg = default_config;
 	cfg.version = FFA_VERSION_MBZ_BIT | FFA_VERSION_1_2;
 	assert_int_equal(spmc_init(&f->m, &cfg, &f->plat), FFA_INVALID_PARAMETERS);
+	cfg = default_config;
+	cfg.partitions[1].exec_ctx_count = 0; /* no execution context */
+	assert_int_equal(spmc_init(&f->m, &cfg, &f->plat), FFA_INVALID_PARAMETERS);
+	cfg = default_config;
+	cfg.partitions[1].exec_ctx_count = SPMC_MAX_VCPUS + 1;
+	assert_int_equal(spmc_init(&f->m, &cfg, &f->plat), FFA_INVALID_PARAMETERS);
+	cfg = default_config;
+	cfg.partitions[2].handler = (enum spmc_handler)(SPMC_HANDLER_YIELD + 1);
+	assert_int_equal(spmc_init(&f->m, &cfg, &f->plat), FFA_INVALID_PARAMETERS);
+	/* The most execution contexts the model takes. */
+	cfg = default_config;
+	cfg.partitions[1].exec_ctx_count = SPMC_MAX_VCPUS;
+	assert_int_equal(spmc_init(&f->m, &cfg, &f->plat), 0);
 	/* A good configuration again: partitions are found by ID. */
 	reinit(f, &default_config);
 	assert_non_null(spmc_find_partition(&f->m, 0x8003));
@@ -953,6 +858,13 @@ static void test_sp_calls(void **state)
 	CHECK_ERROR(r, FFA_INVALID_PARAMETERS);
 	r = SP(f, 0x8001, FFA_MEM_RETRIEVE_REQ_32);
 	CHECK_ERROR(r, FFA_NOT_SUPPORTED);
+	/* The normal world's ABIs are not a partition's (Arm's ACS: NOT_SUPPORTED). */
+	r = SP(f, 0x8001, FFA_NOTIFICATION_BITMAP_CREATE, 0x8001, 1);
+	CHECK_ERROR(r, FFA_NOT_SUPPORTED);
+	r = SP(f, 0x8001, FFA_NOTIFICATION_INFO_GET_64);
+	CHECK_ERROR(r, FFA_NOT_SUPPORTED);
+	r = SP(f, 0x8001, FFA_RUN, 0x80020000);
+	CHECK_ERROR(r, FFA_NOT_SUPPORTED);
 	r = SP(f, 0x8001, UINT64_C(0x84000000));
 	CHECK_ERROR(r, FFA_NOT_SUPPORTED);
 
@@ -971,7 +883,7 @@ static void test_sp_rx_release(void **state)
 
 	r = SP(f, 0x8001, FFA_RX_RELEASE);
 	CHECK_ERROR(r, FFA_DENIED);
-	/* No model ABI fills a partition's RX buffer yet: hand it over directly. */
+	/* Hand the buffer over directly (FFA_MSG_SEND2 is tested in test_spmc_msg.c). */
 	sp->rx_owner = SPMC_RX_CONSUMER;
 	r = SP(f, 0x8001, FFA_RX_RELEASE, 1);
 	CHECK_ERROR(r, FFA_INVALID_PARAMETERS);
