@@ -34,7 +34,7 @@ void ffap_handle_partition_info_get(struct ffap *p, const struct ffa_regs *in,
 		ffap_refuse(p, out, FFA_INVALID_PARAMETERS, "PARTITION_INFO_GET: w5 flags", flags);
 		return;
 	}
-	/* FF-A 1.0 §8.6: BUSY when the caller's RX buffer is not free (or absent). */
+	/* FF-A 1.0 §8.6: BUSY when the caller's RX buffer is not available (full, or absent). */
 	if (!p->host.mapped || p->host.rx_full) {
 		ffap_refuse(p, out, FFA_BUSY, "PARTITION_INFO_GET: host RX busy", p->host.mapped);
 		return;

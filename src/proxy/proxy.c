@@ -50,7 +50,8 @@ int ffap_init(struct ffap *p, const struct ffap_config *cfg)
 
 	if (!cfg || !cfg->tx || !cfg->rx || cfg->mbox_pages == 0 ||
 	    cfg->mbox_pages > FFA_RXTX_MAP_PAGE_COUNT_MASK ||
-	    (cfg->tx_pa | cfg->rx_pa) & (FFA_PAGE_SIZE - 1))
+	    (cfg->tx_pa | cfg->rx_pa) & (FFA_PAGE_SIZE - 1) ||
+	    ((uintptr_t)cfg->tx | (uintptr_t)cfg->rx) & (FFA_PAGE_SIZE - 1))
 		return FFA_INVALID_PARAMETERS;
 
 	ffa_memset(p, 0, sizeof(*p));

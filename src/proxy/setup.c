@@ -17,7 +17,7 @@ static void version_not_supported(struct ffa_regs *out)
  * must be returned at the Non-secure physical FF-A instance"), and must
  * accept a mailbox the proxy can provide.
  */
-static bool secure_world_usable(struct ffap *p)
+static bool secure_world_usable(struct ffap *p, uint32_t version)
 {
 	struct ffa_regs r;
 	uint32_t min_size, max_pages;
@@ -65,7 +65,7 @@ static bool secure_world_usable(struct ffap *p)
 	}
 	max_pages = ((uint32_t)r.x[2] >> FFA_RXTX_MAP_MAX_PAGES_SHIFT) &
 		    FFA_RXTX_MAP_MAX_PAGES_MASK;
-	if (p->spmc_version >= FFA_VERSION_1_2 && max_pages && max_pages < p->cfg.mbox_pages) {
+	if (version >= FFA_VERSION_1_2 && max_pages && max_pages < p->cfg.mbox_pages) {
 		ffap_plat_log(p->cfg.plat, FFAP_LOG_ERROR, "secure world: mailbox too large",
 			      max_pages);
 		return false;
@@ -128,7 +128,7 @@ void ffap_handle_version(struct ffap *p, const struct ffa_regs *in, struct ffa_r
 		candidate = requested;
 	}
 
-	if (!secure_world_usable(p)) {
+	if (!secure_world_usable(p, candidate)) {
 		version_not_supported(out);
 		return;
 	}

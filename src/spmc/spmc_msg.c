@@ -286,7 +286,7 @@ static int32_t spmc_msg_send2(struct spmc *m, const struct spmc_partition *sende
 		return FFA_DENIED;
 
 	/*
-	 * BUSY when the receiver's RX buffer is not free (Arm's ACS): it still
+	 * BUSY when the receiver's RX buffer is not available (Arm's ACS): it still
 	 * holds an earlier message or reply, or, for the normal world, none is
 	 * mapped.
 	 */

@@ -114,7 +114,7 @@ int32_t spmc_ns_partition_info_get(struct spmc *m, const struct ffa_regs *args,
 	}
 
 	/*
-	 * §8.6: "BUSY if RX buffer of the caller is not free": none registered,
+	 * FF-A 1.0 §8.6: BUSY when the caller's RX buffer is not available: none registered,
 	 * or still the caller's since an earlier reply (no FFA_RX_RELEASE yet).
 	 */
 	if (!m->ns.mapped || m->ns.rx_owner != SPMC_RX_PRODUCER)
