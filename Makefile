@@ -6,6 +6,7 @@
 BUILD_DIR ?= build
 JOBS      ?= 2
 DEFAULT   := $(BUILD_DIR)/default
+BENCH     := $(BUILD_DIR)/bench
 FFA_SIM   := $(DEFAULT)/bin/ffa-sim
 EXAMPLES  := ../shared/vectors/examples.fv
 
@@ -13,7 +14,7 @@ EXAMPLES  := ../shared/vectors/examples.fv
 # starts need not say which directory they enter.
 MAKEFLAGS += --no-print-directory
 .NOTPARALLEL:
-.PHONY: all help build run check examples clean deps-run deps-check
+.PHONY: all help build run check examples bench clean deps-run deps-check deps-bench
 
 all: build
 
@@ -26,9 +27,11 @@ help:
 	@echo '                 gcc and clang builds with ASan+UBSan running ctest'
 	@echo '  make build     build the libraries, ffa-sim and the tests in $(DEFAULT)'
 	@echo '  make examples  run $(EXAMPLES) (if present) with ffa-sim'
+	@echo '  make bench     instructions the proxy spends per forwarded call, counted'
+	@echo '                 with callgrind in an -O2 build in $(BENCH) (bench/README.md)'
 	@echo '  make clean     remove $(BUILD_DIR)/'
 	@echo
-	@echo '`run` and `check` first install missing Debian packages when run as root'
+	@echo '`run`, `check` and `bench` first install missing Debian packages when run as root'
 	@echo '(scripts/install-deps.sh); otherwise they name what is missing.'
 	@echo 'Variables: BUILD_DIR=$(BUILD_DIR) JOBS=$(JOBS)'
 
@@ -37,6 +40,9 @@ deps-run:
 
 deps-check:
 	@bash scripts/install-deps.sh check
+
+deps-bench:
+	@bash scripts/install-deps.sh bench
 
 CONFIGURE := cmake -S . -B $(DEFAULT) -Wno-dev --log-level=WARNING -DCMAKE_BUILD_TYPE=Debug \
 	     -DCMAKE_C_FLAGS_DEBUG="-g -O1"
@@ -63,6 +69,16 @@ examples: deps-run
 	else \
 		echo 'examples: $(EXAMPLES) not found (it lives in the shared tree beside this one); skipped'; \
 	fi
+
+# Not part of `check`: a benchmark measures, it does not pass or fail. The
+# build is optimised and uninstrumented, so the counts are what a release
+# build of the proxy executes (on x86-64).
+bench: deps-bench
+	cmake -S . -B $(BENCH) -Wno-dev --log-level=WARNING -DCMAKE_BUILD_TYPE=Release \
+	      -DCMAKE_C_FLAGS_RELEASE="-O2 -g" -DFFAPROXY_SANITIZE=OFF -DFFAPROXY_BENCH=ON \
+	      -DBUILD_TESTING=OFF
+	cmake --build $(BENCH) --parallel $(JOBS) --target bench_proxy
+	@bash bench/run.sh $(BENCH)
 
 clean:
 	rm -rf $(BUILD_DIR)

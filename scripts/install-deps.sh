@@ -5,6 +5,7 @@
 #
 #   scripts/install-deps.sh run     what `make run` (and `make build`) needs
 #   scripts/install-deps.sh check   what `make check` needs
+#   scripts/install-deps.sh bench   what `make bench` needs
 #
 # Missing packages are found with dpkg-query (a command on the PATH does not
 # prove that, say, the sanitizer runtime or the cmocka headers are there). As
@@ -22,10 +23,15 @@ check_packages=(
 	gcc-aarch64-linux-gnu           # freestanding AArch64 build
 	binutils-aarch64-linux-gnu      # its ar, nm and size
 )
+bench_packages=(
+	"${run_packages[@]}"
+	valgrind                        # callgrind and callgrind_annotate
+	mawk                            # bench/run.sh reads callgrind's output with awk
+)
 # Later, for the AArch64 port under QEMU: qemu-system-arm.
 
 usage() {
-	echo "usage: $0 run|check" >&2
+	echo "usage: $0 run|check|bench" >&2
 	exit 2
 }
 
@@ -33,6 +39,7 @@ usage() {
 case "$1" in
 run) wanted=("${run_packages[@]}") ;;
 check) wanted=("${check_packages[@]}") ;;
+bench) wanted=("${bench_packages[@]}") ;;
 *) usage ;;
 esac
 

@@ -499,3 +499,461 @@ int ffah_probe(struct ffah *h, struct ffa_partition_info *parts, uint32_t max_pa
 	}
 	return 0;
 }
+
+/* ---------------------------------------------------------------------- */
+/* Messaging                                                              */
+/* ---------------------------------------------------------------------- */
+
+/*
+ * Issue the direct request in @r and see it through: while the partition
+ * was preempted (FFA_INTERRUPT) or yielded (FFA_YIELD), resume it with
+ * FFA_RUN naming the context the reply named, as the driver does (FF-A 1.2
+ * §15.3, §16.2). The context must be @target's: the library resumes only
+ * the partition it asked. On return @r holds @resp_fid from @target to own
+ * ID, or the function returned an error.
+ */
+static int ffah_direct_loop(struct ffah *h, struct ffa_regs *r, uint16_t target,
+			    uint32_t resp_fid)
+{
+	unsigned int runs = 0;
+
+	ffah_plat_call(h->plat, r);
+	for (;;) {
+		uint32_t w0 = ffa_w(r, 0);
+		uint32_t w1 = ffa_w(r, 1);
+
+		if (w0 == resp_fid) {
+			/* FF-A 1.2 §16.3: w1 = responder (31:16), destination (15:0). */
+			if (ffa_sender(w1) != target || ffa_receiver(w1) != h->id)
+				return FFA_ABORTED;
+			return 0;
+		}
+		if (w0 != FFA_INTERRUPT && w0 != FFA_YIELD)
+			return ffah_status(r) ? ffah_status(r) : FFA_ABORTED;
+		if (ffa_target_id(w1) != target || runs++ == FFAH_DIRECT_MAX_RUNS)
+			return FFA_ABORTED;
+		ffa_regs_clear(r, FFA_RUN);
+		r->x[1] = w1;
+		ffah_plat_call(h->plat, r);
+	}
+}
+
+int ffah_direct_req(struct ffah *h, uint16_t target, bool is_64,
+		    const uint64_t payload[FFAH_DIRECT_PAYLOAD_WORDS],
+		    uint64_t out[FFAH_DIRECT_PAYLOAD_WORDS])
+{
+	struct ffa_regs r;
+	unsigned int i;
+	int ret;
+
+	if (!h->id_valid)
+		return FFA_INVALID_PARAMETERS;
+
+	ffa_regs_clear(&r, is_64 ? FFA_MSG_SEND_DIRECT_REQ_64 : FFA_MSG_SEND_DIRECT_REQ_32);
+	r.x[1] = ffa_sender_receiver(h->id, target);
+	/* w2 = 0: a partition message; bit 31 (framework) is not ours to send. */
+	for (i = 0; i < FFAH_DIRECT_PAYLOAD_WORDS; i++)
+		r.x[3 + i] = is_64 ? payload[i] : (uint32_t)payload[i];
+
+	ret = ffah_direct_loop(h, &r, target,
+			       is_64 ? FFA_MSG_SEND_DIRECT_RESP_64 : FFA_MSG_SEND_DIRECT_RESP_32);
+	if (ret)
+		return ret;
+	/* An SMC32 response defines only the low halves of its registers. */
+	for (i = 0; i < FFAH_DIRECT_PAYLOAD_WORDS; i++)
+		out[i] = is_64 ? r.x[3 + i] : ffa_w(&r, 3 + i);
+	return 0;
+}
+
+int ffah_direct_req2(struct ffah *h, uint16_t target, const struct ffa_uuid *uuid,
+		     const uint64_t payload[FFAH_DIRECT2_PAYLOAD_WORDS],
+		     uint64_t out[FFAH_DIRECT2_PAYLOAD_WORDS])
+{
+	struct ffa_regs r;
+	unsigned int i;
+	int ret;
+
+	if (h->version < FFA_VERSION_1_2)
+		return FFA_NOT_SUPPORTED;
+	if (!h->id_valid)
+		return FFA_INVALID_PARAMETERS;
+
+	ffa_regs_clear(&r, FFA_MSG_SEND_DIRECT_REQ2);
+	r.x[1] = ffa_sender_receiver(h->id, target);
+	ffa_uuid_to_x2(uuid, &r.x[2], &r.x[3]);
+	for (i = 0; i < FFAH_DIRECT2_PAYLOAD_WORDS; i++)
+		r.x[4 + i] = payload[i];
+
+	ret = ffah_direct_loop(h, &r, target, FFA_MSG_SEND_DIRECT_RESP2);
+	if (ret)
+		return ret;
+	for (i = 0; i < FFAH_DIRECT2_PAYLOAD_WORDS; i++)
+		out[i] = r.x[4 + i];
+	return 0;
+}
+
+/* The partition message header of the negotiated version (FF-A 1.2 §15.5.1). */
+static uint32_t ffah_msg_header_size(const struct ffah *h)
+{
+	return h->version >= FFA_VERSION_1_2 ? (uint32_t)sizeof(struct ffa_msg_header)
+					     : (uint32_t)sizeof(struct ffa_msg_header_v1_1);
+}
+
+static uint64_t ffah_mbox_bytes(const struct ffah *h)
+{
+	return (uint64_t)h->rxtx_pages * FFA_PAGE_SIZE;
+}
+
+int ffah_msg_send2(struct ffah *h, uint16_t receiver, const void *payload, uint32_t len)
+{
+	struct ffa_msg_header hdr;
+	uint32_t hdr_size;
+	struct ffa_regs r;
+
+	if (h->version < FFA_VERSION_1_1)
+		return FFA_NOT_SUPPORTED;
+	if (!h->rxtx_pages || !h->id_valid)
+		return FFA_INVALID_PARAMETERS;
+	hdr_size = ffah_msg_header_size(h);
+	if ((uint64_t)hdr_size + len > ffah_mbox_bytes(h))
+		return FFA_NO_MEMORY;
+
+	/* Every byte of the header written: no stale flags or reserved bytes. */
+	ffa_memset(&hdr, 0, sizeof(hdr));
+	hdr.payload_offset = hdr_size;
+	hdr.sender_receiver = ffa_sender_receiver(h->id, receiver);
+	hdr.payload_size = len;
+	ffa_memcpy(h->buf.tx, &hdr, hdr_size);
+	if (len)
+		ffa_memcpy((uint8_t *)h->buf.tx + hdr_size, payload, len);
+
+	/* w1 = 0 as the driver sends it: the sender is named in the header. */
+	return ffah_simple_call(h, &r, FFA_MSG_SEND2, 0, 0);
+}
+
+int ffah_msg_receive(struct ffah *h, struct ffah_indirect_msg *msg)
+{
+	struct ffa_msg_header hdr;
+	uint32_t hdr_size;
+	uint64_t end;
+	int ret = 0, rel;
+
+	msg->received = false;
+	if (!h->rxtx_pages)
+		return FFA_INVALID_PARAMETERS;
+	h->rx_held = true;
+
+	/* Copy the header once and read only the copy. */
+	hdr_size = ffah_msg_header_size(h);
+	ffa_memset(&hdr, 0, sizeof(hdr));
+	ffa_memcpy(&hdr, h->buf.rx, hdr_size);
+	if (ffa_receiver(hdr.sender_receiver) != h->id || hdr.payload_offset < hdr_size ||
+	    ffa_add_overflow((uint64_t)hdr.payload_offset, (uint64_t)hdr.payload_size, &end) ||
+	    end > ffah_mbox_bytes(h)) {
+		ret = FFA_ABORTED;
+	} else {
+		msg->sender = ffa_sender(hdr.sender_receiver);
+		msg->size = hdr.payload_size;
+		msg->received = true;
+		if (hdr.payload_size > msg->cap)
+			ret = FFA_NO_MEMORY;
+		else if (hdr.payload_size)
+			ffa_memcpy(msg->buf, (const uint8_t *)h->buf.rx + hdr.payload_offset,
+				   hdr.payload_size);
+	}
+	/* The buffer goes back whatever it held, or the sender would wait forever. */
+	rel = ffah_rx_release(h);
+	return ret ? ret : rel;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Notifications                                                          */
+/* ---------------------------------------------------------------------- */
+
+int ffah_notifications_setup(struct ffah *h, uint32_t vcpu_count)
+{
+	struct ffa_regs r;
+	uint32_t intid;
+	int ret;
+
+	if (!h->id_valid)
+		return FFA_INVALID_PARAMETERS;
+	if (h->notif_enabled)
+		return FFA_DENIED;
+
+	/* A callee without notifications: the driver carries on without them. */
+	if (ffah_features(h, FFA_NOTIFICATION_BITMAP_CREATE, NULL, NULL))
+		return 0;
+	ret = ffah_simple_call(h, &r, FFA_NOTIFICATION_BITMAP_CREATE, h->id, vcpu_count);
+	if (ret)
+		return ret;
+	/*
+	 * FF-A 1.2 §13.3.2: feature ID 2 gives the SRI's interrupt ID in w2.
+	 * Without the interrupt nothing would ever tell the endpoint to look:
+	 * give the bitmap back, as the driver does.
+	 */
+	if (ffah_features(h, FFA_FEATURE_SRI, &intid, NULL)) {
+		(void)ffah_simple_call(h, &r, FFA_NOTIFICATION_BITMAP_DESTROY, h->id, 0);
+		return 0;
+	}
+	h->sri_intid = intid;
+	h->notif_vcpus = vcpu_count;
+	h->notif_enabled = true;
+	return 0;
+}
+
+static int ffah_bind_call(struct ffah *h, uint32_t fid, uint16_t sender, uint32_t flags,
+			  uint64_t bitmap)
+{
+	struct ffa_regs r;
+
+	if (!h->notif_enabled)
+		return FFA_NOT_SUPPORTED;
+	/* FF-A 1.2 §13.13: an empty bitmap names nothing to bind. */
+	if (!bitmap)
+		return FFA_INVALID_PARAMETERS;
+	ffa_regs_clear(&r, fid);
+	r.x[1] = ffa_sender_receiver(sender, h->id);
+	r.x[2] = flags;
+	r.x[3] = (uint32_t)bitmap;
+	r.x[4] = (uint32_t)(bitmap >> 32);
+	ffah_plat_call(h->plat, &r);
+	return ffah_status(&r);
+}
+
+int ffah_notification_bind(struct ffah *h, uint16_t sender, bool per_vcpu, uint64_t bitmap)
+{
+	return ffah_bind_call(h, FFA_NOTIFICATION_BIND, sender,
+			      per_vcpu ? FFA_NOTIFICATION_FLAG_PER_VCPU : 0, bitmap);
+}
+
+int ffah_notification_unbind(struct ffah *h, uint16_t sender, uint64_t bitmap)
+{
+	/* UNBIND's w2 is reserved (MBZ). */
+	return ffah_bind_call(h, FFA_NOTIFICATION_UNBIND, sender, 0, bitmap);
+}
+
+int ffah_notification_set(struct ffah *h, uint16_t receiver, bool per_vcpu, uint16_t vcpu,
+			  uint64_t bitmap)
+{
+	struct ffa_regs r;
+
+	if (!h->notif_enabled)
+		return FFA_NOT_SUPPORTED;
+	/* FF-A 1.2 §13.15: the vCPU field is MBZ for global notifications. */
+	if (!bitmap || (!per_vcpu && vcpu))
+		return FFA_INVALID_PARAMETERS;
+	ffa_regs_clear(&r, FFA_NOTIFICATION_SET);
+	r.x[1] = ffa_sender_receiver(h->id, receiver);
+	r.x[2] = per_vcpu ? (FFA_NOTIFICATION_FLAG_PER_VCPU |
+			     ((uint32_t)vcpu << FFA_NOTIFICATION_VCPU_SHIFT))
+			  : 0;
+	r.x[3] = (uint32_t)bitmap;
+	r.x[4] = (uint32_t)(bitmap >> 32);
+	ffah_plat_call(h->plat, &r);
+	return ffah_status(&r);
+}
+
+int ffah_notification_get(struct ffah *h, uint16_t vcpu, uint32_t flags,
+			  struct ffah_notifications *out)
+{
+	struct ffah_notifications got;
+	struct ffa_regs r;
+	int ret;
+
+	if (!h->notif_enabled)
+		return FFA_NOT_SUPPORTED;
+	if (flags & FFA_NOTIFICATION_GET_MBZ_MASK)
+		return FFA_INVALID_PARAMETERS;
+	/* FF-A 1.2 §13.16: w1 = vCPU (31:16), receiver (15:0). */
+	ret = ffah_simple_call(h, &r, FFA_NOTIFICATION_GET,
+			       ((uint32_t)vcpu << FFA_NOTIFICATION_VCPU_SHIFT) | h->id, flags);
+	if (ret)
+		return ret;
+
+	got.sp = ffa_w(&r, 2) | ((uint64_t)ffa_w(&r, 3) << 32);
+	got.vm = ffa_w(&r, 4) | ((uint64_t)ffa_w(&r, 5) << 32);
+	got.spm = ffa_w(&r, 6);
+	got.hyp = ffa_w(&r, 7);
+	/* A bitmap that was not asked for is zero; anything else is not the ABI. */
+	if ((!(flags & FFA_NOTIFICATION_GET_SP) && got.sp) ||
+	    (!(flags & FFA_NOTIFICATION_GET_VM) && got.vm) ||
+	    (!(flags & FFA_NOTIFICATION_GET_SPM) && got.spm) ||
+	    (!(flags & FFA_NOTIFICATION_GET_HYP) && got.hyp))
+		return FFA_ABORTED;
+	*out = got;
+	return 0;
+}
+
+/* vCPU IDs after the endpoint ID in list @list (0-based) of INFO_GET's x2. */
+static uint32_t ffah_info_list_vcpus(uint64_t x2, uint32_t list)
+{
+	return (uint32_t)((x2 >> (FFA_NOTIF_INFO_LIST_SIZE_SHIFT +
+				  FFA_NOTIF_INFO_LIST_SIZE_BITS * list)) &
+			  FFA_NOTIF_INFO_LIST_SIZE_MASK);
+}
+
+/*
+ * Decode the ID lists of one FFA_NOTIFICATION_INFO_GET reply (FF-A 1.2
+ * §13.18) and hand each to @fn. Every count is checked against what the
+ * registers of the call's width can hold before an ID is read.
+ */
+static int ffah_decode_info_lists(const struct ffa_regs *r, bool is_64, ffah_notif_list_fn fn,
+				  void *arg)
+{
+	uint32_t max_ids = is_64 ? FFA_NOTIF_INFO_MAX_IDS_64 : FFA_NOTIF_INFO_MAX_IDS_32;
+	uint32_t max_lists = is_64 ? FFA_NOTIF_INFO_MAX_LISTS_64 : FFA_NOTIF_INFO_MAX_LISTS_32;
+	uint32_t per_reg = is_64 ? 4 : 2;
+	uint64_t x2 = is_64 ? r->x[2] : ffa_w(r, 2);
+	uint32_t lists, list, next = 0, n;
+
+	lists = (uint32_t)((x2 >> FFA_NOTIF_INFO_LIST_COUNT_SHIFT) &
+			   FFA_NOTIF_INFO_LIST_COUNT_MASK);
+	if (lists > max_lists)
+		return FFA_ABORTED;
+	/*
+	 * Every list's endpoint ID and vCPU IDs must be in x3-x7; the whole
+	 * reply is checked before the caller hears of any list in it.
+	 */
+	for (list = 0; list < lists; list++)
+		next += 1 + ffah_info_list_vcpus(x2, list);
+	if (next > max_ids)
+		return FFA_ABORTED;
+
+	next = 0;
+	for (list = 0; list < lists; list++) {
+		uint32_t vcpus = ffah_info_list_vcpus(x2, list);
+		uint16_t ids[1 + FFAH_NOTIF_LIST_MAX_VCPUS];
+		struct ffah_notif_list l;
+
+		for (n = 0; n <= vcpus; n++, next++) {
+			uint64_t reg = r->x[FFA_NOTIF_INFO_ID_FIRST_REG + next / per_reg];
+
+			if (!is_64)
+				reg = (uint32_t)reg;
+			ids[n] = (uint16_t)(reg >> (FFA_NOTIF_INFO_ID_BITS * (next % per_reg)));
+		}
+		l.id = ids[0];
+		l.vcpu_count = (uint16_t)vcpus;
+		for (n = 0; n < FFAH_NOTIF_LIST_MAX_VCPUS; n++)
+			l.vcpus[n] = n < vcpus ? ids[1 + n] : 0;
+		if (fn)
+			fn(arg, &l);
+	}
+	return 0;
+}
+
+int ffah_notification_info_get(struct ffah *h, bool is_64, ffah_notif_list_fn fn, void *arg)
+{
+	unsigned int calls;
+	struct ffa_regs r;
+	int ret;
+
+	if (!h->notif_enabled)
+		return FFA_NOT_SUPPORTED;
+
+	for (calls = 0; calls < FFAH_INFO_GET_MAX_CALLS; calls++) {
+		ffa_regs_clear(&r, is_64 ? FFA_NOTIFICATION_INFO_GET_64 :
+					   FFA_NOTIFICATION_INFO_GET_32);
+		ffah_plat_call(h->plat, &r);
+		ret = ffah_status(&r);
+		/* NO_DATA: nothing (more) pending; not an error to the caller. */
+		if (ret == FFA_NO_DATA)
+			return 0;
+		if (ret)
+			return ret;
+		ret = ffah_decode_info_lists(&r, is_64, fn, arg);
+		if (ret)
+			return ret;
+		if (!(r.x[2] & FFA_NOTIF_INFO_MORE_PENDING))
+			return 0;
+	}
+	return FFA_ABORTED;
+}
+
+/* The lists of one SRI, kept for the GET calls that follow INFO_GET. */
+struct ffah_sri_walk {
+	struct ffah *h;
+	struct ffah_sri *res;
+	uint64_t own_vcpus;	/* bit n: vCPU n has per-vCPU notifications */
+	bool own_global;
+	bool bad_vcpu;
+};
+
+static void ffah_sri_collect(void *arg, const struct ffah_notif_list *l)
+{
+	struct ffah_sri_walk *w = arg;
+	uint16_t i;
+
+	if (l->id != w->h->id) {
+		if (w->res->other)
+			w->res->other(w->res->other_arg, l);
+		return;
+	}
+	if (!l->vcpu_count)
+		w->own_global = true;
+	for (i = 0; i < l->vcpu_count; i++) {
+		/* Only vCPUs the bitmap was created for can have anything pending. */
+		if (l->vcpus[i] >= w->h->notif_vcpus || l->vcpus[i] >= 64)
+			w->bad_vcpu = true;
+		else
+			w->own_vcpus |= UINT64_C(1) << l->vcpus[i];
+	}
+}
+
+static int ffah_sri_get(struct ffah *h, struct ffah_sri *res, uint16_t vcpu)
+{
+	/* The physical instance (ID 0) owns no VM or hypervisor bitmap. */
+	uint32_t flags = h->id == FFA_HOST_ID
+				 ? FFA_NOTIFICATION_GET_SP | FFA_NOTIFICATION_GET_SPM
+				 : FFA_NOTIFICATION_GET_SP | FFA_NOTIFICATION_GET_VM |
+					   FFA_NOTIFICATION_GET_SPM | FFA_NOTIFICATION_GET_HYP;
+	struct ffah_notifications got;
+	int ret;
+
+	ret = ffah_notification_get(h, vcpu, flags, &got);
+	if (ret)
+		return ret;
+	res->gets++;
+	res->got.sp |= got.sp;
+	res->got.vm |= got.vm;
+	res->got.spm |= got.spm;
+	res->got.hyp |= got.hyp;
+	if (got.spm & FFA_FRAMEWORK_NOTIF_RX_FULL)
+		return ffah_msg_receive(h, &res->msg);
+	return 0;
+}
+
+int ffah_handle_sri(struct ffah *h, struct ffah_sri *res)
+{
+	struct ffah_sri_walk walk;
+	uint16_t vcpu;
+	int ret;
+
+	ffa_memset(&res->got, 0, sizeof(res->got));
+	res->gets = 0;
+	res->msg.received = false;
+	ffa_memset(&walk, 0, sizeof(walk));
+	walk.h = h;
+	walk.res = res;
+
+	ret = ffah_notification_info_get(h, true, ffah_sri_collect, &walk);
+	if (ret)
+		return ret;
+	if (walk.bad_vcpu)
+		return FFA_ABORTED;
+	/* Global notifications are read on any vCPU: vCPU 0 here. */
+	if (walk.own_global && !(walk.own_vcpus & 1)) {
+		ret = ffah_sri_get(h, res, 0);
+		if (ret)
+			return ret;
+	}
+	for (vcpu = 0; vcpu < 64; vcpu++) {
+		if (!(walk.own_vcpus & (UINT64_C(1) << vcpu)))
+			continue;
+		ret = ffah_sri_get(h, res, vcpu);
+		if (ret)
+			return ret;
+	}
+	return 0;
+}

@@ -73,6 +73,10 @@ struct ffah_buffers {
  * @features:    FFAH_FEAT_* bits found by ffah_probe()
  * @rxtx_min_pages, @rxtx_max_pages: what FFA_FEATURES(FFA_RXTX_MAP_64)
  *               reported (max 0: no limit given, or below FF-A 1.2)
+ * @notif_enabled: ffah_notifications_setup() created the bitmap and found
+ *               the schedule receiver interrupt
+ * @notif_vcpus: the vCPU count the bitmap was created for
+ * @sri_intid:   the SRI's interrupt ID (FFA_FEATURES feature ID 2)
  */
 struct ffah {
 	struct ffah_plat *plat;
@@ -85,6 +89,9 @@ struct ffah {
 	uint32_t features;
 	uint32_t rxtx_min_pages;
 	uint32_t rxtx_max_pages;
+	bool notif_enabled;
+	uint32_t notif_vcpus;
+	uint32_t sri_intid;
 };
 
 /**
@@ -224,5 +231,229 @@ int ffah_partition_info_regs(struct ffah *h, const struct ffa_uuid *uuid,
  */
 int ffah_probe(struct ffah *h, struct ffa_partition_info *parts, uint32_t max_parts,
 	       uint32_t *part_count);
+
+/* ---------------------------------------------------------------------- */
+/* Messaging                                                              */
+/* ---------------------------------------------------------------------- */
+
+/* clang-format off */
+/* Words of payload in a direct request (w3-w7) and in a REQ2 (x4-x17). */
+#define FFAH_DIRECT_PAYLOAD_WORDS	5
+#define FFAH_DIRECT2_PAYLOAD_WORDS	14
+/*
+ * How many times a direct request is resumed with FFA_RUN after FFA_INTERRUPT
+ * or FFA_YIELD before the library gives up on it (FFA_ABORTED). The driver
+ * loops forever; a library that must return cannot.
+ */
+#define FFAH_DIRECT_MAX_RUNS		64
+/* FFA_NOTIFICATION_INFO_GET calls made while "more pending" stays set. */
+#define FFAH_INFO_GET_MAX_CALLS		64
+/* vCPU IDs one INFO_GET list may carry (its 2-bit size field). */
+#define FFAH_NOTIF_LIST_MAX_VCPUS	3
+/* clang-format on */
+
+/**
+ * ffah_direct_req() - FFA_MSG_SEND_DIRECT_REQ_32/_64 to @target, as the
+ * Linux driver sends it.
+ * @payload: w3-w7 (for the SMC32 call only bits 31:0 of each are sent)
+ * @out:     the response's w3-w7 (x3-x7 for _64); written on success only
+ *
+ * w1 = own ID (31:16) and @target (15:0), w2 = 0 (a partition message).
+ * While the reply is FFA_INTERRUPT or FFA_YIELD for @target's context, the
+ * context is resumed with FFA_RUN(w1 of that reply), as the driver does,
+ * at most FFAH_DIRECT_MAX_RUNS times. The response must be
+ * FFA_MSG_SEND_DIRECT_RESP of the request's width from @target to own ID.
+ *
+ * Return: 0; FFA_INVALID_PARAMETERS before FFA_ID_GET; the callee's error;
+ * FFA_ABORTED for any other reply, or when the partition never answers.
+ */
+int ffah_direct_req(struct ffah *h, uint16_t target, bool is_64,
+		    const uint64_t payload[FFAH_DIRECT_PAYLOAD_WORDS],
+		    uint64_t out[FFAH_DIRECT_PAYLOAD_WORDS]);
+
+/**
+ * ffah_direct_req2() - FFA_MSG_SEND_DIRECT_REQ2 (FF-A 1.2) to @target's
+ * service @uuid (x2/x3), payload x4-x17; the response is
+ * FFA_MSG_SEND_DIRECT_RESP2, its x4-x17 go to @out. Preemption is handled
+ * as in ffah_direct_req().
+ *
+ * Return: as ffah_direct_req(); FFA_NOT_SUPPORTED below FF-A 1.2.
+ */
+int ffah_direct_req2(struct ffah *h, uint16_t target, const struct ffa_uuid *uuid,
+		     const uint64_t payload[FFAH_DIRECT2_PAYLOAD_WORDS],
+		     uint64_t out[FFAH_DIRECT2_PAYLOAD_WORDS]);
+
+/**
+ * ffah_msg_send2() - FFA_MSG_SEND2 (FF-A 1.1): an indirect message of @len
+ * bytes to @receiver through the TX buffer.
+ *
+ * The partition message header for the negotiated version (20 bytes at
+ * 1.1, 40 at 1.2 with a Nil UUID) is written at the start of the TX
+ * buffer, the payload right after it. w1 = 0, as the driver sends it (the
+ * sender is in the header), w2 = 0.
+ *
+ * Return: 0; FFA_NOT_SUPPORTED below 1.1; FFA_INVALID_PARAMETERS without a
+ * mapped TX buffer; FFA_NO_MEMORY when header and payload do not fit it;
+ * else the callee's error.
+ */
+int ffah_msg_send2(struct ffah *h, uint16_t receiver, const void *payload, uint32_t len);
+
+/* ---------------------------------------------------------------------- */
+/* Notifications (FF-A 1.1)                                               */
+/* ---------------------------------------------------------------------- */
+
+/**
+ * ffah_notifications_setup() - the driver's notification set-up.
+ * @vcpu_count: vCPUs of this endpoint (the driver: nr_cpu_ids)
+ *
+ * FFA_FEATURES(FFA_NOTIFICATION_BITMAP_CREATE); when implemented,
+ * FFA_NOTIFICATION_BITMAP_CREATE(own ID, @vcpu_count); then
+ * FFA_FEATURES(SRI feature ID) for the schedule receiver interrupt, whose
+ * ID is kept in h->sri_intid. A callee without notifications
+ * (FFA_FEATURES answers NOT_SUPPORTED) is not an error: h->notif_enabled
+ * stays false. Without an SRI the bitmap is destroyed again, as the driver
+ * does when it cannot take the interrupt, and notifications stay disabled.
+ *
+ * Return: 0 (see h->notif_enabled); FFA_INVALID_PARAMETERS before
+ * FFA_ID_GET; FFA_DENIED when already set up; else the error of
+ * FFA_NOTIFICATION_BITMAP_CREATE.
+ */
+int ffah_notifications_setup(struct ffah *h, uint32_t vcpu_count);
+
+/**
+ * ffah_notification_bind() / ffah_notification_unbind() - bind (unbind)
+ * the notifications in @bitmap of own ID to sender @sender: w1 = @sender
+ * (31:16) and own ID (15:0), w2 = per-vCPU flag (BIND; UNBIND: 0), w3/w4 =
+ * @bitmap. Return: 0; FFA_NOT_SUPPORTED when notifications are disabled;
+ * FFA_INVALID_PARAMETERS for an empty @bitmap; else the callee's error.
+ */
+int ffah_notification_bind(struct ffah *h, uint16_t sender, bool per_vcpu, uint64_t bitmap);
+int ffah_notification_unbind(struct ffah *h, uint16_t sender, uint64_t bitmap);
+
+/**
+ * ffah_notification_set() - signal the notifications in @bitmap to
+ * @receiver: w1 = own ID (31:16) and @receiver (15:0); w2 = per-vCPU flag
+ * and @vcpu (31:16), which must be 0 for global notifications; w3/w4 =
+ * @bitmap. The library never asks to delay the SRI (partition senders only).
+ * Return: as ffah_notification_bind().
+ */
+int ffah_notification_set(struct ffah *h, uint16_t receiver, bool per_vcpu, uint16_t vcpu,
+			  uint64_t bitmap);
+
+/**
+ * struct ffah_notifications - what FFA_NOTIFICATION_GET returned.
+ * @sp:  notifications from partitions (w2/w3)
+ * @vm:  from VMs (w4/w5)
+ * @spm: SPM framework notifications (w6; FFA_FRAMEWORK_NOTIF_RX_FULL)
+ * @hyp: hypervisor framework notifications (w7)
+ */
+struct ffah_notifications {
+	uint64_t sp;
+	uint64_t vm;
+	uint32_t spm;
+	uint32_t hyp;
+};
+
+/**
+ * ffah_notification_get() - FFA_NOTIFICATION_GET for own ID on @vcpu.
+ * @flags: FFA_NOTIFICATION_GET_SP/_VM/_SPM/_HYP
+ * @out:   the bitmaps; one not asked for must come back zero
+ * Return: 0; FFA_NOT_SUPPORTED when notifications are disabled;
+ * FFA_INVALID_PARAMETERS for reserved @flags bits; FFA_ABORTED for a reply
+ * breaking the ABI; else the callee's error.
+ */
+int ffah_notification_get(struct ffah *h, uint16_t vcpu, uint32_t flags,
+			  struct ffah_notifications *out);
+
+/**
+ * struct ffah_notif_list - one ID list of FFA_NOTIFICATION_INFO_GET.
+ * @id:         the endpoint with pending notifications
+ * @vcpu_count: 0: global notifications; else the vCPUs in @vcpus with
+ *              per-vCPU ones pending
+ */
+struct ffah_notif_list {
+	uint16_t id;
+	uint16_t vcpu_count;
+	uint16_t vcpus[FFAH_NOTIF_LIST_MAX_VCPUS];
+};
+
+/* Called once per list, in the order the callee listed them. */
+typedef void (*ffah_notif_list_fn)(void *arg, const struct ffah_notif_list *list);
+
+/**
+ * ffah_notification_info_get() - FFA_NOTIFICATION_INFO_GET_32/_64, repeated
+ * while the reply says more are pending (at most FFAH_INFO_GET_MAX_CALLS
+ * calls), each list decoded and handed to @fn.
+ *
+ * FF-A 1.1 §16.7: x2 bits 11:7 = number of lists; from bit 12, 2 bits per
+ * list = vCPU IDs after the list's endpoint ID; the IDs are 16-bit values
+ * packed from the low bits of x3 (w3 for SMC32: two per register, ten in
+ * all; SMC64: four per register, twenty).
+ *
+ * Return: 0, also when nothing is pending (NO_DATA); FFA_NOT_SUPPORTED when
+ * notifications are disabled; FFA_ABORTED when a reply names more lists or
+ * IDs than its registers hold, or "more pending" never clears; else the
+ * callee's error.
+ */
+int ffah_notification_info_get(struct ffah *h, bool is_64, ffah_notif_list_fn fn, void *arg);
+
+/**
+ * struct ffah_indirect_msg - an indirect message read from the RX buffer.
+ * @buf, @cap:  where the caller wants the payload (set before the call)
+ * @received:   a message was read (and the RX buffer released)
+ * @sender:     its sender
+ * @size:       its payload size; copied to @buf only when it fits @cap
+ */
+struct ffah_indirect_msg {
+	void *buf;
+	uint32_t cap;
+	bool received;
+	uint16_t sender;
+	uint32_t size;
+};
+
+/**
+ * ffah_msg_receive() - read the indirect message the RX buffer holds (the
+ * SPM framework's "RX buffer full" notification said so): the header
+ * first, copied and checked (receiver = own ID; payload after the header,
+ * inside the mapped buffer, without overflow), then the payload. The RX
+ * buffer is released with FFA_RX_RELEASE in every case.
+ *
+ * Return: 0; FFA_INVALID_PARAMETERS without a mapped RX buffer; FFA_ABORTED
+ * for a header breaking the ABI; FFA_NO_MEMORY when the payload is larger
+ * than @msg->cap (@msg->size says how large); else the error of
+ * FFA_RX_RELEASE.
+ */
+int ffah_msg_receive(struct ffah *h, struct ffah_indirect_msg *msg);
+
+/**
+ * struct ffah_sri - what one schedule receiver interrupt brought.
+ * @got:       the bitmaps of every FFA_NOTIFICATION_GET made, OR-ed
+ * @gets:      how many FFA_NOTIFICATION_GET calls were made
+ * @other:     lists naming other endpoints (for the caller to schedule them;
+ *             may be NULL), with @other_arg
+ * @msg:       the indirect message, if "RX buffer full" was reported
+ */
+struct ffah_sri {
+	struct ffah_notifications got;
+	uint32_t gets;
+	ffah_notif_list_fn other;
+	void *other_arg;
+	struct ffah_indirect_msg msg;
+};
+
+/**
+ * ffah_handle_sri() - what the driver's SRI handler does.
+ *
+ * FFA_NOTIFICATION_INFO_GET_64 (ffah_notification_info_get()); for every
+ * list naming own ID, FFA_NOTIFICATION_GET for each vCPU listed (vCPU 0 for
+ * a list of global notifications) with the SP and SPM bitmaps (own ID 0,
+ * the physical instance) or all four (a VM); lists of other endpoints go to
+ * @res->other. When a GET reports "RX buffer full" in the SPM framework
+ * bitmap, the message is read (ffah_msg_receive()) into @res->msg.
+ *
+ * Return: 0, or the first error.
+ */
+int ffah_handle_sri(struct ffah *h, struct ffah_sri *res);
 
 #endif /* FFAPROXY_FFA_HOST_H */

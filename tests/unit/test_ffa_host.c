@@ -19,7 +19,7 @@
 
 #include "ffa_host.h"
 
-#define MAX_CALLS 32
+#define MAX_CALLS 80
 #define BUF_PAGES 16
 #define TX_PA UINT64_C(0x80020000)
 #define RX_PA UINT64_C(0x80040000)
@@ -709,6 +709,573 @@ static void test_probe_partition_failure_unmaps(void **state)
 	assert_int_equal(f->h.rxtx_pages, 0);
 }
 
+/* ---- Direct messaging ------------------------------------------------- */
+
+#define SP 0x8001
+
+static const uint64_t payload5[FFAH_DIRECT_PAYLOAD_WORDS] = {
+	UINT64_C(0x1111222233334444), 2, 3, 4, UINT64_C(0xffffffff00000005),
+};
+
+/* A state that has negotiated @version and knows its own ID (0). */
+static void ready(struct fixture *f, uint32_t version)
+{
+	f->h.version = version;
+	f->h.id = 0;
+	f->h.id_valid = true;
+}
+
+static struct ffa_regs resp(uint32_t fid, uint16_t from, uint16_t to, const uint64_t *words,
+			    unsigned int first, unsigned int count)
+{
+	struct ffa_regs r;
+	unsigned int i;
+
+	ffa_regs_clear(&r, fid);
+	r.x[1] = ffa_sender_receiver(from, to);
+	for (i = 0; i < count; i++)
+		r.x[first + i] = words[i];
+	return r;
+}
+
+static struct ffa_regs preempted(uint32_t fid, uint16_t id, uint16_t vcpu)
+{
+	struct ffa_regs r;
+
+	ffa_regs_clear(&r, fid);
+	r.x[1] = ffa_target_info(id, vcpu);
+	return r;
+}
+
+static void test_direct_req_64_registers_and_echo(void **state)
+{
+	struct fixture *f = *state;
+	uint64_t out[FFAH_DIRECT_PAYLOAD_WORDS];
+	const struct ffa_regs *c = &f->plat.calls[0];
+	unsigned int i;
+
+	ready(f, FFA_VERSION_1_2);
+	script(&f->plat, resp(FFA_MSG_SEND_DIRECT_RESP_64, SP, 0, payload5, 3, 5));
+	assert_int_equal(ffah_direct_req(&f->h, SP, true, payload5, out), 0);
+	assert_int_equal(f->plat.ncalls, 1);
+	assert_int_equal(c->x[0], FFA_MSG_SEND_DIRECT_REQ_64);
+	assert_int_equal(c->x[1], 0x00008001);
+	assert_int_equal(c->x[2], 0);
+	for (i = 0; i < 5; i++) {
+		assert_int_equal(c->x[3 + i], payload5[i]);
+		assert_int_equal(out[i], payload5[i]);
+	}
+	for (i = 8; i < FFA_REG_COUNT; i++)
+		assert_int_equal(c->x[i], 0);
+}
+
+static void test_direct_req_32_sends_and_reads_low_halves(void **state)
+{
+	struct fixture *f = *state;
+	uint64_t out[FFAH_DIRECT_PAYLOAD_WORDS];
+	uint64_t reply[5] = { UINT64_C(0xdead000000000001), 0, 0, 0, 0 };
+
+	ready(f, FFA_VERSION_1_2);
+	script(&f->plat, resp(FFA_MSG_SEND_DIRECT_RESP_32, SP, 0, reply, 3, 5));
+	assert_int_equal(ffah_direct_req(&f->h, SP, false, payload5, out), 0);
+	assert_int_equal(f->plat.calls[0].x[0], FFA_MSG_SEND_DIRECT_REQ_32);
+	assert_int_equal(f->plat.calls[0].x[3], 0x33334444);
+	assert_int_equal(f->plat.calls[0].x[7], 5);
+	assert_int_equal(out[0], 1);
+}
+
+static void test_direct_req_resumes_with_run_until_response(void **state)
+{
+	struct fixture *f = *state;
+	uint64_t out[FFAH_DIRECT_PAYLOAD_WORDS];
+
+	ready(f, FFA_VERSION_1_2);
+	script(&f->plat, preempted(FFA_INTERRUPT, SP, 1));
+	script(&f->plat, preempted(FFA_YIELD, SP, 0));
+	script(&f->plat, resp(FFA_MSG_SEND_DIRECT_RESP_64, SP, 0, payload5, 3, 5));
+	assert_int_equal(ffah_direct_req(&f->h, SP, true, payload5, out), 0);
+	assert_int_equal(f->plat.ncalls, 3);
+	/* FFA_RUN names exactly the context the reply named; nothing else set. */
+	assert_call(&f->plat.calls[1], FFA_RUN, 0x80010001, 0, 0, 0);
+	assert_call(&f->plat.calls[2], FFA_RUN, 0x80010000, 0, 0, 0);
+	assert_int_equal(out[4], payload5[4]);
+}
+
+static void test_direct_req_bounded_runs(void **state)
+{
+	struct fixture *f = *state;
+	uint64_t out[FFAH_DIRECT_PAYLOAD_WORDS] = { 0 };
+	unsigned int i;
+
+	ready(f, FFA_VERSION_1_2);
+	for (i = 0; i < FFAH_DIRECT_MAX_RUNS + 1; i++)
+		script(&f->plat, preempted(FFA_INTERRUPT, SP, 0));
+	assert_int_equal(ffah_direct_req(&f->h, SP, true, payload5, out), FFA_ABORTED);
+	/* The request, then FFAH_DIRECT_MAX_RUNS resumptions; no more. */
+	assert_int_equal(f->plat.ncalls, FFAH_DIRECT_MAX_RUNS + 1);
+	assert_int_equal(out[0], 0);
+}
+
+static void test_direct_req_untrusted_replies(void **state)
+{
+	struct fixture *f = *state;
+	uint64_t out[FFAH_DIRECT_PAYLOAD_WORDS];
+
+	ready(f, FFA_VERSION_1_2);
+	/* A response from another partition, to another endpoint, of the other width. */
+	script(&f->plat, resp(FFA_MSG_SEND_DIRECT_RESP_64, 0x8002, 0, payload5, 3, 5));
+	script(&f->plat, resp(FFA_MSG_SEND_DIRECT_RESP_64, SP, 5, payload5, 3, 5));
+	script(&f->plat, resp(FFA_MSG_SEND_DIRECT_RESP_32, SP, 0, payload5, 3, 5));
+	/* Preemption of a partition the host did not call: no FFA_RUN for it. */
+	script(&f->plat, preempted(FFA_INTERRUPT, 0x8002, 0));
+	script(&f->plat, error_reply(FFA_BUSY));
+	assert_int_equal(ffah_direct_req(&f->h, SP, true, payload5, out), FFA_ABORTED);
+	assert_int_equal(ffah_direct_req(&f->h, SP, true, payload5, out), FFA_ABORTED);
+	assert_int_equal(ffah_direct_req(&f->h, SP, true, payload5, out), FFA_ABORTED);
+	assert_int_equal(ffah_direct_req(&f->h, SP, true, payload5, out), FFA_ABORTED);
+	assert_int_equal(f->plat.ncalls, 4);
+	assert_int_equal(ffah_direct_req(&f->h, SP, true, payload5, out), FFA_BUSY);
+}
+
+static void test_direct_req2_registers(void **state)
+{
+	struct fixture *f = *state;
+	uint64_t in[FFAH_DIRECT2_PAYLOAD_WORDS], out[FFAH_DIRECT2_PAYLOAD_WORDS];
+	struct ffa_uuid uuid;
+	uint64_t lo, hi;
+	unsigned int i;
+
+	for (i = 0; i < FFA_UUID_SIZE; i++)
+		uuid.b[i] = (uint8_t)(0x10 + i);
+	for (i = 0; i < FFAH_DIRECT2_PAYLOAD_WORDS; i++)
+		in[i] = UINT64_C(0x0102030405060700) + i;
+	ffa_uuid_to_x2(&uuid, &lo, &hi);
+
+	ready(f, FFA_VERSION_1_1);
+	assert_int_equal(ffah_direct_req2(&f->h, SP, &uuid, in, out), FFA_NOT_SUPPORTED);
+	assert_int_equal(f->plat.ncalls, 0);
+
+	ready(f, FFA_VERSION_1_2);
+	script(&f->plat, preempted(FFA_YIELD, SP, 0));
+	script(&f->plat, resp(FFA_MSG_SEND_DIRECT_RESP2, SP, 0, in, 4, 14));
+	assert_int_equal(ffah_direct_req2(&f->h, SP, &uuid, in, out), 0);
+	assert_int_equal(f->plat.calls[0].x[0], FFA_MSG_SEND_DIRECT_REQ2);
+	assert_int_equal(f->plat.calls[0].x[1], 0x00008001);
+	assert_int_equal(f->plat.calls[0].x[2], lo);
+	assert_int_equal(f->plat.calls[0].x[3], hi);
+	assert_int_equal(lo, UINT64_C(0x1716151413121110));
+	for (i = 0; i < FFAH_DIRECT2_PAYLOAD_WORDS; i++) {
+		assert_int_equal(f->plat.calls[0].x[4 + i], in[i]);
+		assert_int_equal(out[i], in[i]);
+	}
+	assert_call(&f->plat.calls[1], FFA_RUN, 0x80010000, 0, 0, 0);
+}
+
+/* ---- FFA_MSG_SEND2 and indirect receive -------------------------------- */
+
+static void test_msg_send2_header_per_version(void **state)
+{
+	struct fixture *f = *state;
+	static const char text[] = "hello";
+	struct ffa_msg_header hdr;
+
+	ready(f, FFA_VERSION_1_2);
+	f->h.rxtx_pages = 1;
+	memset(f->tx, 0xee, sizeof(f->tx));
+	script(&f->plat, success32(0, 0));
+	assert_int_equal(ffah_msg_send2(&f->h, SP, text, sizeof(text)), 0);
+	assert_call(&f->plat.calls[0], FFA_MSG_SEND2, 0, 0, 0, 0);
+	memcpy(&hdr, f->tx, sizeof(hdr));
+	assert_int_equal(hdr.flags, 0);
+	assert_int_equal(hdr.reserved_4, 0);
+	assert_int_equal(hdr.reserved_20, 0);
+	assert_int_equal(hdr.payload_offset, 40);
+	assert_int_equal(hdr.sender_receiver, 0x00008001);
+	assert_int_equal(hdr.payload_size, sizeof(text));
+	assert_true(ffa_uuid_is_nil(&hdr.uuid));
+	assert_memory_equal(f->tx + 40, text, sizeof(text));
+
+	/* FF-A 1.1: the 20-byte header, payload right after it. */
+	f->h.version = FFA_VERSION_1_1;
+	script(&f->plat, success32(0, 0));
+	assert_int_equal(ffah_msg_send2(&f->h, SP, text, sizeof(text)), 0);
+	memcpy(&hdr, f->tx, sizeof(struct ffa_msg_header_v1_1));
+	assert_int_equal(hdr.payload_offset, 20);
+	assert_memory_equal(f->tx + 20, text, sizeof(text));
+
+	/* Too large for the one mapped page: nothing sent. */
+	assert_int_equal(ffah_msg_send2(&f->h, SP, f->tx, FFA_PAGE_SIZE), FFA_NO_MEMORY);
+	assert_int_equal(f->plat.ncalls, 2);
+}
+
+/* A 1.2 message from @from to the host in the RX buffer. */
+static void put_rx_message(struct fixture *f, uint16_t from, uint32_t offset, uint32_t size,
+			   const void *data)
+{
+	struct ffa_msg_header hdr;
+
+	memset(&hdr, 0, sizeof(hdr));
+	hdr.payload_offset = offset;
+	hdr.sender_receiver = ffa_sender_receiver(from, 0);
+	hdr.payload_size = size;
+	memcpy(f->plat.rx, &hdr, sizeof(hdr));
+	if (data)
+		memcpy(f->plat.rx + offset, data, size);
+}
+
+static void test_msg_receive_bounds_checked_and_released(void **state)
+{
+	struct fixture *f = *state;
+	struct ffah_indirect_msg msg;
+	char buf[16];
+
+	ready(f, FFA_VERSION_1_2);
+	f->h.rxtx_pages = 1;
+	memset(&msg, 0, sizeof(msg));
+	msg.buf = buf;
+	msg.cap = sizeof(buf);
+
+	/* The payload would end past the mapped page: not read, still released. */
+	put_rx_message(f, SP, 64, FFA_PAGE_SIZE, NULL);
+	script(&f->plat, success32(0, 0));
+	assert_int_equal(ffah_msg_receive(&f->h, &msg), FFA_ABORTED);
+	assert_false(msg.received);
+	assert_call(&f->plat.calls[0], FFA_RX_RELEASE, 0, 0, 0, 0);
+
+	/* An offset inside the header is not the ABI either. */
+	put_rx_message(f, SP, 20, 4, "abcd");
+	script(&f->plat, success32(0, 0));
+	assert_int_equal(ffah_msg_receive(&f->h, &msg), FFA_ABORTED);
+
+	/* Larger than the caller's buffer: size reported, nothing copied. */
+	put_rx_message(f, SP, 48, 32, NULL);
+	script(&f->plat, success32(0, 0));
+	assert_int_equal(ffah_msg_receive(&f->h, &msg), FFA_NO_MEMORY);
+	assert_int_equal(msg.size, 32);
+	assert_int_equal(f->plat.ncalls, 3);
+	assert_false(f->h.rx_held);
+}
+
+/* ---- Notifications ---------------------------------------------------- */
+
+static void test_notifications_setup_sequence(void **state)
+{
+	struct fixture *f = *state;
+
+	ready(f, FFA_VERSION_1_2);
+	script(&f->plat, success32(0, 0));
+	script(&f->plat, success32(0, 0));
+	script(&f->plat, success32(8, 0));
+	assert_int_equal(ffah_notifications_setup(&f->h, 4), 0);
+	assert_int_equal(f->plat.ncalls, 3);
+	assert_call(&f->plat.calls[0], FFA_FEATURES, FFA_NOTIFICATION_BITMAP_CREATE, 0, 0, 0);
+	assert_call(&f->plat.calls[1], FFA_NOTIFICATION_BITMAP_CREATE, 0, 4, 0, 0);
+	assert_call(&f->plat.calls[2], FFA_FEATURES, FFA_FEATURE_SRI, 0, 0, 0);
+	assert_true(f->h.notif_enabled);
+	assert_int_equal(f->h.sri_intid, 8);
+	/* Once only. */
+	assert_int_equal(ffah_notifications_setup(&f->h, 4), FFA_DENIED);
+}
+
+static void test_notifications_setup_not_supported_is_not_an_error(void **state)
+{
+	struct fixture *f = *state;
+
+	ready(f, FFA_VERSION_1_0);
+	script(&f->plat, error_reply(FFA_NOT_SUPPORTED));
+	assert_int_equal(ffah_notifications_setup(&f->h, 4), 0);
+	assert_int_equal(f->plat.ncalls, 1);
+	assert_false(f->h.notif_enabled);
+	/* Everything else then stays local. */
+	assert_int_equal(ffah_notification_bind(&f->h, SP, false, 1), FFA_NOT_SUPPORTED);
+	assert_int_equal(ffah_notification_set(&f->h, SP, false, 0, 1), FFA_NOT_SUPPORTED);
+	assert_int_equal(f->plat.ncalls, 1);
+}
+
+static void test_notifications_setup_without_sri_destroys_bitmap(void **state)
+{
+	struct fixture *f = *state;
+
+	ready(f, FFA_VERSION_1_2);
+	script(&f->plat, success32(0, 0));
+	script(&f->plat, success32(0, 0));
+	script(&f->plat, error_reply(FFA_NOT_SUPPORTED));
+	script(&f->plat, success32(0, 0));
+	assert_int_equal(ffah_notifications_setup(&f->h, 2), 0);
+	assert_int_equal(f->plat.ncalls, 4);
+	assert_call(&f->plat.calls[3], FFA_NOTIFICATION_BITMAP_DESTROY, 0, 0, 0, 0);
+	assert_false(f->h.notif_enabled);
+}
+
+static void enabled(struct fixture *f)
+{
+	ready(f, FFA_VERSION_1_2);
+	f->h.notif_enabled = true;
+	f->h.notif_vcpus = 4;
+}
+
+static void test_notification_bind_unbind_set_registers(void **state)
+{
+	struct fixture *f = *state;
+	const uint64_t bitmap = UINT64_C(0x8000000100000004);
+	const struct ffa_regs *c = f->plat.calls;
+
+	enabled(f);
+	script(&f->plat, success32(0, 0));
+	script(&f->plat, success32(0, 0));
+	script(&f->plat, success32(0, 0));
+	script(&f->plat, success32(0, 0));
+	assert_int_equal(ffah_notification_bind(&f->h, SP, true, bitmap), 0);
+	assert_int_equal(ffah_notification_unbind(&f->h, SP, bitmap), 0);
+	assert_int_equal(ffah_notification_set(&f->h, SP, false, 0, 4), 0);
+	assert_int_equal(ffah_notification_set(&f->h, SP, true, 3, 4), 0);
+	/* w1 = sender 31:16, receiver 15:0; bitmap low half in w3, high in w4. */
+	assert_int_equal(c[0].x[0], FFA_NOTIFICATION_BIND);
+	assert_int_equal(c[0].x[1], 0x80010000);
+	assert_int_equal(c[0].x[2], FFA_NOTIFICATION_FLAG_PER_VCPU);
+	assert_int_equal(c[0].x[3], 4);
+	assert_int_equal(c[0].x[4], 0x80000001);
+	assert_int_equal(c[1].x[0], FFA_NOTIFICATION_UNBIND);
+	assert_int_equal(c[1].x[1], 0x80010000);
+	assert_int_equal(c[1].x[2], 0);
+	assert_int_equal(c[1].x[4], 0x80000001);
+	assert_call(&c[2], FFA_NOTIFICATION_SET, 0x00008001, 0, 4, 0);
+	assert_call(&c[3], FFA_NOTIFICATION_SET, 0x00008001, 0x00030001, 4, 0);
+
+	/* A vCPU for a global notification, an empty bitmap: refused locally. */
+	assert_int_equal(ffah_notification_set(&f->h, SP, false, 1, 4), FFA_INVALID_PARAMETERS);
+	assert_int_equal(ffah_notification_bind(&f->h, SP, false, 0), FFA_INVALID_PARAMETERS);
+	assert_int_equal(f->plat.ncalls, 4);
+}
+
+static struct ffa_regs get_reply(uint64_t sp, uint64_t vm, uint32_t spm, uint32_t hyp)
+{
+	struct ffa_regs r;
+
+	ffa_regs_clear(&r, FFA_SUCCESS_32);
+	r.x[2] = (uint32_t)sp;
+	r.x[3] = (uint32_t)(sp >> 32);
+	r.x[4] = (uint32_t)vm;
+	r.x[5] = (uint32_t)(vm >> 32);
+	r.x[6] = spm;
+	r.x[7] = hyp;
+	return r;
+}
+
+static void test_notification_get_decodes_and_checks(void **state)
+{
+	struct fixture *f = *state;
+	struct ffah_notifications got;
+
+	enabled(f);
+	script(&f->plat, get_reply(UINT64_C(0x100000004), 0, 1, 0));
+	assert_int_equal(ffah_notification_get(&f->h, 2,
+					       FFA_NOTIFICATION_GET_SP | FFA_NOTIFICATION_GET_SPM,
+					       &got), 0);
+	assert_call(&f->plat.calls[0], FFA_NOTIFICATION_GET, 0x00020000, 5, 0, 0);
+	assert_int_equal(got.sp, UINT64_C(0x100000004));
+	assert_int_equal(got.spm, 1);
+
+	/* A VM bitmap that was not asked for. */
+	script(&f->plat, get_reply(0, 1, 0, 0));
+	assert_int_equal(ffah_notification_get(&f->h, 0, FFA_NOTIFICATION_GET_SP, &got),
+			 FFA_ABORTED);
+	/* Reserved flag bits never leave. */
+	assert_int_equal(ffah_notification_get(&f->h, 0, 0x10, &got), FFA_INVALID_PARAMETERS);
+	assert_int_equal(f->plat.ncalls, 2);
+}
+
+/* Lists collected by a callback. */
+struct lists {
+	struct ffah_notif_list l[40];
+	unsigned int n;
+};
+
+static void collect(void *arg, const struct ffah_notif_list *l)
+{
+	struct lists *ls = arg;
+
+	assert_true(ls->n < 40);
+	ls->l[ls->n++] = *l;
+}
+
+static void assert_list(const struct ffah_notif_list *l, uint16_t id, uint16_t count,
+			uint16_t v0, uint16_t v1, uint16_t v2)
+{
+	assert_int_equal(l->id, id);
+	assert_int_equal(l->vcpu_count, count);
+	assert_int_equal(l->vcpus[0], v0);
+	assert_int_equal(l->vcpus[1], v1);
+	assert_int_equal(l->vcpus[2], v2);
+}
+
+/* ffa-abi.md §8.6: {0:[0,2,3]}, {0:[4,6]}, {2:[]}, {3:[1]}. */
+static void assert_worked_example(const struct lists *ls, unsigned int from)
+{
+	assert_list(&ls->l[from + 0], 0, 3, 0, 2, 3);
+	assert_list(&ls->l[from + 1], 0, 2, 4, 6, 0);
+	assert_list(&ls->l[from + 2], 2, 0, 0, 0, 0);
+	assert_list(&ls->l[from + 3], 3, 1, 1, 0, 0);
+}
+
+static void test_info_get_worked_example_32_and_64(void **state)
+{
+	struct fixture *f = *state;
+	struct lists ls = { .n = 0 };
+	struct ffa_regs r;
+
+	enabled(f);
+	ffa_regs_clear(&r, FFA_SUCCESS_32);
+	r.x[2] = 0x0004B200;
+	r.x[3] = 0x00000000;
+	r.x[4] = 0x00030002;
+	r.x[5] = 0x00040000;
+	r.x[6] = 0x00020006;
+	/* Bits 63:32 of an SMC32 reply are not the callee's to use. */
+	r.x[7] = UINT64_C(0xffffffff00010003);
+	script(&f->plat, r);
+	assert_int_equal(ffah_notification_info_get(&f->h, false, collect, &ls), 0);
+	assert_call(&f->plat.calls[0], FFA_NOTIFICATION_INFO_GET_32, 0, 0, 0, 0);
+	assert_int_equal(ls.n, 4);
+	assert_worked_example(&ls, 0);
+
+	ffa_regs_clear(&r, FFA_SUCCESS_64);
+	r.x[2] = 0x4B200;
+	r.x[3] = UINT64_C(0x0003000200000000);
+	r.x[4] = UINT64_C(0x0002000600040000);
+	r.x[5] = UINT64_C(0x0000000000010003);
+	script(&f->plat, r);
+	assert_int_equal(ffah_notification_info_get(&f->h, true, collect, &ls), 0);
+	assert_call(&f->plat.calls[1], FFA_NOTIFICATION_INFO_GET_64, 0, 0, 0, 0);
+	assert_int_equal(ls.n, 8);
+	assert_worked_example(&ls, 4);
+}
+
+static void test_info_get_loops_while_more_pending(void **state)
+{
+	struct fixture *f = *state;
+	struct lists ls = { .n = 0 };
+	struct ffa_regs r;
+	unsigned int i;
+
+	enabled(f);
+	/* {0x8001:[]} with "more pending", then {0x0000:[1]}. */
+	ffa_regs_clear(&r, FFA_SUCCESS_64);
+	r.x[2] = FFA_NOTIF_INFO_MORE_PENDING | (1u << 7);
+	r.x[3] = 0x8001;
+	script(&f->plat, r);
+	ffa_regs_clear(&r, FFA_SUCCESS_64);
+	r.x[2] = (1u << 7) | (1u << 12);
+	r.x[3] = 0x00010000;
+	script(&f->plat, r);
+	assert_int_equal(ffah_notification_info_get(&f->h, true, collect, &ls), 0);
+	assert_int_equal(f->plat.ncalls, 2);
+	assert_int_equal(ls.n, 2);
+	assert_list(&ls.l[0], 0x8001, 0, 0, 0, 0);
+	assert_list(&ls.l[1], 0, 1, 1, 0, 0);
+
+	/* NO_DATA: nothing pending, not an error. */
+	script(&f->plat, error_reply(FFA_NO_DATA));
+	assert_int_equal(ffah_notification_info_get(&f->h, true, collect, &ls), 0);
+	assert_int_equal(ls.n, 2);
+
+	/* "More pending" forever: bounded. */
+	f->plat.ncalls = f->plat.nreplies = 0;
+	ffa_regs_clear(&r, FFA_SUCCESS_64);
+	r.x[2] = FFA_NOTIF_INFO_MORE_PENDING;
+	for (i = 0; i < FFAH_INFO_GET_MAX_CALLS; i++)
+		script(&f->plat, r);
+	assert_int_equal(ffah_notification_info_get(&f->h, true, NULL, NULL), FFA_ABORTED);
+	assert_int_equal(f->plat.ncalls, FFAH_INFO_GET_MAX_CALLS);
+}
+
+static void test_info_get_counts_beyond_registers_aborted(void **state)
+{
+	struct fixture *f = *state;
+	struct lists ls = { .n = 0 };
+	struct ffa_regs r;
+
+	enabled(f);
+	/* SMC32: 3 lists of 4 IDs = 12 IDs, but w3-w7 hold 10. */
+	ffa_regs_clear(&r, FFA_SUCCESS_32);
+	r.x[2] = (3u << 7) | (0x3fu << 12);
+	script(&f->plat, r);
+	assert_int_equal(ffah_notification_info_get(&f->h, false, collect, &ls), FFA_ABORTED);
+	/* SMC32: 11 lists. */
+	ffa_regs_clear(&r, FFA_SUCCESS_32);
+	r.x[2] = 11u << 7;
+	script(&f->plat, r);
+	assert_int_equal(ffah_notification_info_get(&f->h, false, collect, &ls), FFA_ABORTED);
+	/* SMC64: 21 lists. */
+	ffa_regs_clear(&r, FFA_SUCCESS_64);
+	r.x[2] = 21u << 7;
+	script(&f->plat, r);
+	assert_int_equal(ffah_notification_info_get(&f->h, true, collect, &ls), FFA_ABORTED);
+	/* No list of a broken reply reaches the caller (the first was already invalid). */
+	assert_int_equal(ls.n, 0);
+}
+
+static void test_handle_sri_gets_own_and_reads_message(void **state)
+{
+	struct fixture *f = *state;
+	struct lists other = { .n = 0 };
+	struct ffah_sri sri;
+	struct ffa_regs r;
+	char buf[8];
+
+	enabled(f);
+	f->h.rxtx_pages = 1;
+	/* {0:[]} (own, global), {5:[]} (someone else), {0:[1]} (own, vCPU 1). */
+	ffa_regs_clear(&r, FFA_SUCCESS_64);
+	r.x[2] = (3u << 7) | (1u << 16);
+	r.x[3] = UINT64_C(0x0001000000050000);
+	script(&f->plat, r);
+	script(&f->plat, get_reply(4, 0, 0, 0));
+	script(&f->plat, get_reply(0, 0, FFA_FRAMEWORK_NOTIF_RX_FULL, 0));
+	script(&f->plat, success32(0, 0));
+	put_rx_message(f, SP, 40, 5, "ping");
+
+	memset(&sri, 0, sizeof(sri));
+	sri.other = collect;
+	sri.other_arg = &other;
+	sri.msg.buf = buf;
+	sri.msg.cap = sizeof(buf);
+	assert_int_equal(ffah_handle_sri(&f->h, &sri), 0);
+
+	assert_int_equal(f->plat.ncalls, 4);
+	assert_call(&f->plat.calls[0], FFA_NOTIFICATION_INFO_GET_64, 0, 0, 0, 0);
+	/* Physical instance: SP and SPM bitmaps, vCPU 0 then vCPU 1. */
+	assert_call(&f->plat.calls[1], FFA_NOTIFICATION_GET, 0x00000000, 5, 0, 0);
+	assert_call(&f->plat.calls[2], FFA_NOTIFICATION_GET, 0x00010000, 5, 0, 0);
+	assert_call(&f->plat.calls[3], FFA_RX_RELEASE, 0, 0, 0, 0);
+	assert_int_equal(sri.gets, 2);
+	assert_int_equal(sri.got.sp, 4);
+	assert_int_equal(sri.got.spm, FFA_FRAMEWORK_NOTIF_RX_FULL);
+	assert_true(sri.msg.received);
+	assert_int_equal(sri.msg.sender, SP);
+	assert_int_equal(sri.msg.size, 5);
+	assert_string_equal(buf, "ping");
+	assert_int_equal(other.n, 1);
+	assert_list(&other.l[0], 5, 0, 0, 0, 0);
+}
+
+static void test_handle_sri_vcpu_outside_bitmap_aborted(void **state)
+{
+	struct fixture *f = *state;
+	struct ffah_sri sri;
+	struct ffa_regs r;
+
+	enabled(f);
+	/* {0:[9]} but the bitmap was created for 4 vCPUs: no GET. */
+	ffa_regs_clear(&r, FFA_SUCCESS_64);
+	r.x[2] = (1u << 7) | (1u << 12);
+	r.x[3] = UINT64_C(0x00090000);
+	script(&f->plat, r);
+	memset(&sri, 0, sizeof(sri));
+	assert_int_equal(ffah_handle_sri(&f->h, &sri), FFA_ABORTED);
+	assert_int_equal(f->plat.ncalls, 1);
+}
+
 #define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
 
 int main(void)
@@ -744,6 +1311,24 @@ int main(void)
 		T(test_probe_sequence_regs),
 		T(test_probe_sequence_mailbox),
 		T(test_probe_partition_failure_unmaps),
+		T(test_direct_req_64_registers_and_echo),
+		T(test_direct_req_32_sends_and_reads_low_halves),
+		T(test_direct_req_resumes_with_run_until_response),
+		T(test_direct_req_bounded_runs),
+		T(test_direct_req_untrusted_replies),
+		T(test_direct_req2_registers),
+		T(test_msg_send2_header_per_version),
+		T(test_msg_receive_bounds_checked_and_released),
+		T(test_notifications_setup_sequence),
+		T(test_notifications_setup_not_supported_is_not_an_error),
+		T(test_notifications_setup_without_sri_destroys_bitmap),
+		T(test_notification_bind_unbind_set_registers),
+		T(test_notification_get_decodes_and_checks),
+		T(test_info_get_worked_example_32_and_64),
+		T(test_info_get_loops_while_more_pending),
+		T(test_info_get_counts_beyond_registers_aborted),
+		T(test_handle_sri_gets_own_and_reads_message),
+		T(test_handle_sri_vcpu_outside_bitmap_aborted),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
