@@ -798,10 +798,7 @@ _Static_assert(__builtin_offsetof(struct ffa_msg_header, uuid) == 24, "FF-A 1.2 
 /* Zero every register, then set x0: no stale value can survive into a reply. */
 static inline void ffa_regs_clear(struct ffa_regs *r, uint64_t x0)
 {
-	unsigned int i;
-
-	for (i = 0; i < FFA_REG_COUNT; i++)
-		r->x[i] = 0;
+	ffa_memset(r, 0, sizeof(*r));
 	r->x[0] = x0;
 }
 

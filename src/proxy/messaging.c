@@ -71,16 +71,15 @@ static bool run_reply_ok(const struct ffa_regs *reply, uint16_t target)
 	}
 }
 
-static void pass_message_reply(struct ffap *p, struct ffa_regs *out, const struct ffa_regs *reply,
-			       bool ok)
+/* Hand the secure world's answer @r, already in place, to the host. */
+static void pass_message_reply(struct ffap *p, struct ffa_regs *r, bool ok)
 {
 	if (!ok) {
-		ffap_refuse(p, out, FFA_ABORTED, "direct message: reply breaks the ABI",
-			    reply->x[0]);
+		ffap_refuse(p, r, FFA_ABORTED, "direct message: reply breaks the ABI", r->x[0]);
 		return;
 	}
 	/* Only DIRECT_RESP2 defines x8-x17 (policy §1, "Replies"). */
-	ffap_pass_reply(out, reply, (uint32_t)reply->x[0] == FFA_MSG_SEND_DIRECT_RESP2);
+	ffap_pass_reply(r, r, (uint32_t)r->x[0] == FFA_MSG_SEND_DIRECT_RESP2);
 }
 
 /*
@@ -90,9 +89,6 @@ static void pass_message_reply(struct ffap *p, struct ffa_regs *out, const struc
 void ffap_handle_direct_req(struct ffap *p, const struct ffa_regs *in, struct ffa_regs *out,
 			    bool is_64)
 {
-	struct ffa_regs r;
-	unsigned int i;
-
 	/*
 	 * The check is on x1 itself, the value the receiver will read as the
 	 * sender: the host may only speak as endpoint 0.
@@ -110,12 +106,11 @@ void ffap_handle_direct_req(struct ffap *p, const struct ffa_regs *in, struct ff
 		return;
 	}
 
-	ffa_regs_clear(&r, in->x[0]);
-	for (i = 1; i <= 7; i++)
-		r.x[i] = in->x[i];
-	ffap_secure_call(p, &r);
-	pass_message_reply(p, out, &r,
-			   direct_reply_ok(&r,
+	/* @in holds x0-x7 as checked and zero in x8-x17: forward it as it is. */
+	*out = *in;
+	ffap_secure_call(p, out);
+	pass_message_reply(p, out,
+			   direct_reply_ok(out,
 					   is_64 ? FFA_MSG_SEND_DIRECT_RESP_64
 						 : FFA_MSG_SEND_DIRECT_RESP_32,
 					   ffa_receiver((uint32_t)in->x[1])));
@@ -129,8 +124,6 @@ void ffap_handle_direct_req(struct ffap *p, const struct ffa_regs *in, struct ff
 void ffap_handle_direct_req2(struct ffap *p, const struct ffa_regs *in, struct ffa_regs *out,
 			     bool is_64)
 {
-	struct ffa_regs r;
-
 	(void)is_64;
 	if (!host_to_secure(in->x[1])) {
 		ffap_refuse(p, out, FFA_INVALID_PARAMETERS, "DIRECT_REQ2: sender/receiver",
@@ -138,10 +131,10 @@ void ffap_handle_direct_req2(struct ffap *p, const struct ffa_regs *in, struct f
 		return;
 	}
 
-	r = *in;
-	ffap_secure_call(p, &r);
-	pass_message_reply(p, out, &r,
-			   direct_reply_ok(&r, FFA_MSG_SEND_DIRECT_RESP2,
+	*out = *in;
+	ffap_secure_call(p, out);
+	pass_message_reply(p, out,
+			   direct_reply_ok(out, FFA_MSG_SEND_DIRECT_RESP2,
 					   ffa_receiver((uint32_t)in->x[1])));
 }
 
@@ -154,7 +147,6 @@ void ffap_handle_run(struct ffap *p, const struct ffa_regs *in, struct ffa_regs 
 		     bool is_64)
 {
 	uint16_t target = ffa_target_id((uint32_t)in->x[1]);
-	struct ffa_regs r;
 
 	(void)is_64;
 	if (!ffa_id_is_secure(target)) {
@@ -162,10 +154,9 @@ void ffap_handle_run(struct ffap *p, const struct ffa_regs *in, struct ffa_regs 
 		return;
 	}
 
-	ffa_regs_clear(&r, in->x[0]);
-	r.x[1] = in->x[1];
-	ffap_secure_call(p, &r);
-	pass_message_reply(p, out, &r, run_reply_ok(&r, target));
+	*out = *in;
+	ffap_secure_call(p, out);
+	pass_message_reply(p, out, run_reply_ok(out, target));
 }
 
 /*

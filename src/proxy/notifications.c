@@ -20,18 +20,14 @@
 /* A bitmap of notification IDs fills w3 (0-31) and w4 (32-63); 0 names none. */
 static void forward_notification(struct ffap *p, const struct ffa_regs *in, struct ffa_regs *out)
 {
-	struct ffa_regs r;
-	unsigned int i;
-
-	ffa_regs_clear(&r, in->x[0]);
-	for (i = 1; i <= 7; i++)
-		r.x[i] = in->x[i];
-	ffap_secure_call(p, &r);
-	if (ffap_reply_status(&r) == FFA_ABORTED) {
-		ffap_refuse(p, out, FFA_ABORTED, "notification: bad secure reply", r.x[0]);
+	/* @in holds x0-x7 as checked and zero in x8-x17: forward it as it is. */
+	*out = *in;
+	ffap_secure_call(p, out);
+	if (ffap_reply_status(out) == FFA_ABORTED) {
+		ffap_refuse(p, out, FFA_ABORTED, "notification: bad secure reply", out->x[0]);
 		return;
 	}
-	ffap_pass_reply(out, &r, false);
+	ffap_pass_reply(out, out, false);
 }
 
 /* FFA_NOTIFICATION_BITMAP_CREATE: w1 VM ID must be the host's (0), w2 vCPU count. */

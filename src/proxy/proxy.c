@@ -20,13 +20,16 @@ void ffap_secure_call(struct ffap *p, struct ffa_regs *call)
 
 void ffap_pass_reply(struct ffa_regs *out, const struct ffa_regs *reply, bool extended)
 {
-	unsigned int last = extended ? FFA_REG_COUNT - 1 : 7;
-	bool is_32 = !smccc_is_64((uint32_t)reply->x[0]);
+	uint64_t mask = smccc_is_64((uint32_t)reply->x[0]) ? UINT64_MAX : UINT32_MAX;
 	unsigned int i;
 
-	ffa_regs_clear(out, (uint32_t)reply->x[0]);
-	for (i = 1; i <= last; i++)
-		out->x[i] = (is_32 && i <= 7) ? (uint32_t)reply->x[i] : reply->x[i];
+	if (out != reply)
+		*out = *reply;
+	out->x[0] = (uint32_t)out->x[0];
+	for (i = 1; i <= 7; i++)
+		out->x[i] &= mask;
+	if (!extended)
+		ffa_memset(&out->x[8], 0, (FFA_REG_COUNT - 8) * sizeof(out->x[0]));
 }
 
 int32_t ffap_reply_status(const struct ffa_regs *reply)
@@ -110,39 +113,32 @@ static void refuse_not_supported(struct ffap *p, struct ffa_regs *out, uint32_t 
 }
 
 /*
- * Normalise the host's registers into @in. x0 keeps the function ID exactly
- * as the host wrote it, SVE hint included: forwarded calls pass it on as
- * received (policy §1). Then: SMCCC says the upper halves
- * of x1-x7 are ignored for SMC32 calls, so they are dropped here and never
- * reach a handler or the secure world; x8-x17 are dropped unless the
+ * Copy the host's registers into @in, checking on the way that every
+ * argument register the row does not use is zero (policy §1, "MBZ input").
+ * x0 keeps the function ID exactly as the host wrote it, SVE hint included:
+ * forwarded calls pass it on as received (policy §1). SMCCC says the upper
+ * halves of x1-x7 are ignored in SMC32 calls, so they are dropped here and
+ * never reach a handler or the secure world; x8-x17 are dropped unless the
  * function defines them (policy §1, "Registers beyond the ABI").
+ *
+ * Return: 0, or the number of the first unused register that is not zero.
  */
-static void normalise_args(struct ffa_regs *in, const struct ffa_regs *host, bool is_64,
-			   const struct ffap_policy_row *row)
+static unsigned int copy_args(struct ffa_regs *in, const struct ffa_regs *host, bool is_64,
+			      const struct ffap_policy_row *row)
 {
+	uint64_t mask = is_64 ? UINT64_MAX : UINT32_MAX;
 	unsigned int i;
 
-	ffa_regs_clear(in, host->x[0]);
-	for (i = 1; i <= 7; i++)
-		in->x[i] = is_64 ? host->x[i] : (uint32_t)host->x[i];
 	if (row->flags & FFAP_ROW_EXTENDED_ARGS)
-		for (i = 8; i < FFA_REG_COUNT; i++)
-			in->x[i] = host->x[i];
-}
-
-/* Policy §1, "MBZ input": every argument register the call does not use. */
-static bool unused_args_are_zero(const struct ffa_regs *in, const struct ffap_policy_row *row,
-				 unsigned int *bad)
-{
-	unsigned int i;
-
+		*in = *host;
+	else
+		ffa_regs_clear(in, host->x[0]);
 	for (i = 1; i <= 7; i++) {
-		if (!(row->used_args & (1u << i)) && in->x[i]) {
-			*bad = i;
-			return false;
-		}
+		in->x[i] = host->x[i] & mask;
+		if (in->x[i] && !(row->used_args & (1u << i)))
+			return i;
 	}
-	return true;
+	return 0;
 }
 
 bool ffap_handle_call(struct ffap *p, struct ffa_regs *regs)
@@ -152,18 +148,16 @@ bool ffap_handle_call(struct ffap *p, struct ffa_regs *regs)
 	bool is_64 = smccc_is_64(fid);
 	const struct ffap_abi_row *abi;
 	const struct ffap_policy_row *row;
-	struct ffa_regs in, out;
+	struct ffa_regs in;
 	unsigned int bad_reg;
 	bool locked = false;
 
 	if (!ffa_fid_is_ffa(fid))
 		return false;
 
-	ffa_regs_clear(&out, 0);
-
 	/* 1. SMCCC: x0 is a 32-bit function ID; anything above is not a call we know. */
 	if (regs->x[0] >> 32) {
-		ffap_refuse(p, &out, FFA_NOT_SUPPORTED, "x0 bits 63:32 set", regs->x[0]);
+		ffap_refuse(p, regs, FFA_NOT_SUPPORTED, "x0 bits 63:32 set", regs->x[0]);
 		goto reply;
 	}
 
@@ -171,55 +165,61 @@ bool ffap_handle_call(struct ffap *p, struct ffa_regs *regs)
 	abi = ffap_abi_row(fnum);
 	row = ffap_policy_row(fnum);
 	if (!(abi->widths & (is_64 ? FFA_W64 : FFA_W32))) {
-		refuse_not_supported(p, &out, fid, "function not defined in this width");
+		refuse_not_supported(p, regs, fid, "function not defined in this width");
 		goto reply;
 	}
 
-	/* 3. The secure world has no usable FF-A. */
+	/* 3. The secure world has no usable FF-A (decided at init, never changes). */
 	if (p->state == FFAP_STATE_DISABLED) {
-		refuse_not_supported(p, &out, fid, "proxy disabled");
+		refuse_not_supported(p, regs, fid, "proxy disabled");
 		goto reply;
 	}
 
-	ffap_plat_lock(p->cfg.plat);
-	locked = true;
+	/*
+	 * Rows that may block run without the lock. They read only the state
+	 * and version, which stop changing once negotiated: the acquire load
+	 * below pairs with the release store in ffap_handle_version().
+	 */
+	if (!(row->flags & FFAP_ROW_UNLOCKED)) {
+		ffap_plat_lock(p->cfg.plat);
+		locked = true;
+	}
 
 	/* 4. FF-A 1.2 §13.2.2: the host must negotiate a version before anything else. */
-	if (p->state != FFAP_STATE_NEGOTIATED && fnum != FFA_FNUM_VERSION) {
-		ffap_refuse(p, &out, FFA_INVALID_PARAMETERS, "call before FFA_VERSION", fid);
+	if (__atomic_load_n(&p->state, __ATOMIC_ACQUIRE) != FFAP_STATE_NEGOTIATED &&
+	    fnum != FFA_FNUM_VERSION) {
+		ffap_refuse(p, regs, FFA_INVALID_PARAMETERS, "call before FFA_VERSION", fid);
 		goto reply;
 	}
 
 	/* 5. Version gate: a call introduced after the negotiated version does not exist. */
-	if (ffa_version_minor(abi->since) > ffa_version_minor(p->version)) {
-		refuse_not_supported(p, &out, fid, "function newer than negotiated version");
+	if (abi->since > p->version) {
+		refuse_not_supported(p, regs, fid, "function newer than negotiated version");
 		goto reply;
 	}
 
 	/* 6. Rows that refuse the call outright. */
 	if (!row->handler) {
-		refuse_not_supported(p, &out, fid, "function refused by policy");
+		refuse_not_supported(p, regs, fid, "function refused by policy");
 		goto reply;
 	}
 
 	/* 7. Unused argument registers are MBZ; fields are the handler's to check. */
-	normalise_args(&in, regs, is_64, row);
-	if (!unused_args_are_zero(&in, row, &bad_reg)) {
-		ffap_refuse(p, &out, FFA_INVALID_PARAMETERS, "unused argument register non-zero",
+	bad_reg = copy_args(&in, regs, is_64, row);
+	if (bad_reg) {
+		ffap_refuse(p, regs, FFA_INVALID_PARAMETERS, "unused argument register non-zero",
 			    bad_reg);
 		goto reply;
 	}
 
-	/* 8. The row's own rules. */
-	if (row->flags & FFAP_ROW_UNLOCKED) {
-		ffap_plat_unlock(p->cfg.plat);
-		locked = false;
-	}
-	row->handler(p, &in, &out, is_64);
+	/*
+	 * 8. The row's own rules. The handler reads only @in, the proxy's
+	 * copy, and writes every register of the reply into @regs.
+	 */
+	row->handler(p, &in, regs, is_64);
 
 reply:
 	if (locked)
 		ffap_plat_unlock(p->cfg.plat);
-	*regs = out;
 	return true;
 }

@@ -18,7 +18,9 @@
  * @in:  the host's registers, already normalised by the dispatcher: for an
  *       SMC32 call x1-x7 are zero-extended from w1-w7, and x8-x17 are zero
  *       unless the row says FFAP_ROW_EXTENDED_ARGS
- * @out: all zero on entry; the handler fills in the reply
+ * @out: the reply; the handler writes every register of it (through
+ *       ffa_set_error(), ffa_set_success32(), ffa_regs_clear() or
+ *       ffap_pass_reply(), which all start from zero)
  * @is_64: the call used the SMC64 convention
  */
 typedef void (*ffap_handler_fn)(struct ffap *p, const struct ffa_regs *in, struct ffa_regs *out,
