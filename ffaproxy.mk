@@ -20,7 +20,8 @@ FFAPROXY_SRCS := \
 	$(FFAPROXY_DIR)/src/proxy/mailbox.c \
 	$(FFAPROXY_DIR)/src/proxy/partinfo.c \
 	$(FFAPROXY_DIR)/src/proxy/messaging.c \
-	$(FFAPROXY_DIR)/src/proxy/notifications.c
+	$(FFAPROXY_DIR)/src/proxy/notifications.c \
+	$(FFAPROXY_DIR)/src/proxy/memory.c
 
 FFAPROXY_SPMC_SRCS := \
 	$(FFAPROXY_DIR)/src/spmc/spmc.c \

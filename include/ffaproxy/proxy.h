@@ -18,6 +18,72 @@
 /* The newest FF-A version the proxy implements. */
 #define FFAP_VERSION_MAX FFA_VERSION_1_2
 
+/*
+ * Memory transactions the proxy keeps track of at once: open ones (fragments
+ * still to come) and complete SHARE and LEND transactions until they are
+ * reclaimed. A completed DONATE is forgotten: its pages never come back.
+ * More -> NO_MEMORY (policy §5, error 3). An embedder may set its own.
+ */
+#ifndef FFAP_MAX_TRANSACTIONS
+#define FFAP_MAX_TRANSACTIONS 64
+#endif
+
+/* End of a list of struct ffap_mem_range entries. */
+#define FFAP_RANGE_NONE UINT32_MAX
+
+/**
+ * struct ffap_mem_range - one run of contiguous host pages the proxy moved
+ * out of the host's exclusive ownership, so that it can give it back.
+ * @base:  first page
+ * @pages: 4 KiB pages; adjacent constituents of a transaction merge into
+ *         one entry, up to UINT32_MAX pages
+ * @next:  the next entry of the same transaction, or of the free list
+ */
+struct ffap_mem_range {
+	uint64_t base;
+	uint32_t pages;
+	uint32_t next;
+};
+
+/**
+ * enum ffap_mem_tx_state - a memory transaction slot.
+ * @FFAP_MEM_TX_FREE:  unused
+ * @FFAP_MEM_TX_OPEN:  fragments still to come (FFA_MEM_FRAG_TX)
+ * @FFAP_MEM_TX_LIVE:  complete; the pages come back with FFA_MEM_RECLAIM
+ * @FFAP_MEM_TX_STUCK: a fragment failed and the secure world refused the
+ *                     abort too: the pages of the earlier fragments stay out
+ *                     of the host's reach until a RECLAIM succeeds
+ */
+enum ffap_mem_tx_state {
+	FFAP_MEM_TX_FREE,
+	FFAP_MEM_TX_OPEN,
+	FFAP_MEM_TX_LIVE,
+	FFAP_MEM_TX_STUCK,
+};
+
+/**
+ * struct ffap_mem_tx - one memory transaction.
+ * @handle:      the secure world's handle
+ * @state:       enum ffap_mem_tx_state
+ * @page_state:  where its pages are: FFAP_PAGE_SHARED, _LENT or _DONATED
+ * @total_len:   the descriptor's total length (w1 of the first call)
+ * @received:    bytes of it received so far
+ * @total_pages: the composite descriptor's total page count
+ * @pages:       pages of the constituents received so far
+ * @head, @tail: its list of ranges in the pool
+ */
+struct ffap_mem_tx {
+	uint64_t handle;
+	uint8_t state;
+	uint8_t page_state;
+	uint32_t total_len;
+	uint32_t received;
+	uint32_t total_pages;
+	uint64_t pages;
+	uint32_t head;
+	uint32_t tail;
+};
+
 /**
  * struct ffap_config - what the embedder gives the proxy at init.
  * @plat:       passed back to every platform hook
@@ -28,6 +94,13 @@
  * @tx_pa, @rx_pa: their physical addresses, as the secure world must see them
  * @mbox_pages: pages in each of @tx and @rx (1-63); also the most the proxy
  *              accepts in a host FFA_RXTX_MAP
+ * @ranges, @range_count: memory for the proxy's record of the page ranges of
+ *              live memory transactions, shared by all of them. Each
+ *              discontiguous run of pages takes one entry (contiguous
+ *              constituents merge), so 4,096 entries let one transaction of
+ *              4,096 discontiguous ranges through (policy §5); a transaction
+ *              that needs more than are free gets NO_MEMORY. 0 entries:
+ *              every memory transaction gets NO_MEMORY.
  */
 struct ffap_config {
 	struct ffap_plat *plat;
@@ -36,6 +109,8 @@ struct ffap_config {
 	uint64_t tx_pa;
 	uint64_t rx_pa;
 	uint32_t mbox_pages;
+	struct ffap_mem_range *ranges;
+	uint32_t range_count;
 };
 
 /**
@@ -91,6 +166,10 @@ struct ffap {
 	 */
 	bool host_msg_pending;
 	struct ffap_host_mbox host;
+	/* Memory transactions, and the free entries of cfg.ranges. */
+	struct ffap_mem_tx mem[FFAP_MAX_TRANSACTIONS];
+	uint32_t free_range;
+	uint32_t free_range_count;
 };
 
 /**
@@ -105,7 +184,8 @@ struct ffap {
  *
  * Return: 0 (also when disabled: see ffap_is_enabled()), or
  * FFA_INVALID_PARAMETERS for a config the proxy cannot use (NULL or
- * unaligned buffers, a page count outside 1-63).
+ * unaligned buffers, a page count outside 1-63, a range count without
+ * ranges).
  */
 int ffap_init(struct ffap *p, const struct ffap_config *cfg);
 

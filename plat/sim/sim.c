@@ -318,7 +318,7 @@ static bool sim_is_protected(const struct sim *s, uint64_t pa)
 
 int sim_world_start(struct sim *s, const struct fv_world *w, char *err, size_t err_len)
 {
-	struct ffap_config cfg;
+	struct ffap_config cfg = { 0 };
 	uint64_t ram_end, mbox_bytes;
 	void *ram;
 	int ret;
@@ -398,6 +398,8 @@ int sim_world_start(struct sim *s, const struct fv_world *w, char *err, size_t e
 	cfg.tx_pa = s->hyp_base;
 	cfg.rx_pa = s->hyp_base + mbox_bytes;
 	cfg.mbox_pages = w->mbox_pages;
+	cfg.ranges = s->proxy_ranges;
+	cfg.range_count = SIM_PROXY_RANGES;
 	ret = ffap_init(&s->proxy, &cfg);
 	if (ret) {
 		sim_fmt(err, err_len, "ffap_init() refused the configuration (%s)",

@@ -139,6 +139,12 @@ struct sim_fault {
 	int32_t error;
 };
 
+/*
+ * Entries for the proxy's record of page ranges: two transactions of 4,096
+ * discontiguous ranges each, with room to spare (policy §5 asks for 4,096).
+ */
+#define SIM_PROXY_RANGES 16384
+
 /**
  * struct sim - one simulated machine. Tests may read any field; only the
  * sim_*() functions change them.
@@ -182,6 +188,8 @@ struct sim {
 
 	struct spmc spmc;
 	struct ffap proxy;
+	/* The proxy's record of memory transactions (struct ffap_config.ranges). */
+	struct ffap_mem_range proxy_ranges[SIM_PROXY_RANGES];
 
 	struct ffa_regs secure_calls[SIM_MAX_SECURE_CALLS];
 	size_t secure_call_count;

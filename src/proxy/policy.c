@@ -81,12 +81,16 @@ static const struct ffap_policy_row policy_rows[FFA_FNUM_COUNT] = {
 	HANDLE(NOTIFICATION_GET, ffap_handle_notif_get, ARG(1) | ARG(2)),
 	HANDLE(NOTIFICATION_INFO_GET, ffap_handle_notif_info_get, 0),
 
-	/* Policy §5: memory sharing. Not implemented yet: refused until it lands. */
-	REFUSE(MEM_DONATE),
-	REFUSE(MEM_LEND),
-	REFUSE(MEM_SHARE),
-	REFUSE(MEM_FRAG_TX),
-	REFUSE(MEM_RECLAIM),
+	/*
+	 * Policy §5: memory sharing. w3/w4 (a dynamically allocated buffer)
+	 * are MBZ: descriptors come only in the host's TX buffer.
+	 */
+	HANDLE(MEM_DONATE, ffap_handle_mem_send, ARG(1) | ARG(2)),
+	HANDLE(MEM_LEND, ffap_handle_mem_send, ARG(1) | ARG(2)),
+	HANDLE(MEM_SHARE, ffap_handle_mem_send, ARG(1) | ARG(2)),
+	/* w4 bits 31:16 name a sender only when a hypervisor forwards for a VM: MBZ. */
+	HANDLE(MEM_FRAG_TX, ffap_handle_mem_frag_tx, ARG(1) | ARG(2) | ARG(3)),
+	HANDLE(MEM_RECLAIM, ffap_handle_mem_reclaim, ARG(1) | ARG(2) | ARG(3)),
 	/* Policy §5: the host is never a borrower here. */
 	REFUSE(MEM_RETRIEVE_REQ),
 	REFUSE(MEM_RETRIEVE_RESP),

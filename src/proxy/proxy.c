@@ -54,11 +54,13 @@ int ffap_init(struct ffap *p, const struct ffap_config *cfg)
 	if (!cfg || !cfg->tx || !cfg->rx || cfg->mbox_pages == 0 ||
 	    cfg->mbox_pages > FFA_RXTX_MAP_PAGE_COUNT_MASK ||
 	    (cfg->tx_pa | cfg->rx_pa) & (FFA_PAGE_SIZE - 1) ||
-	    ((uintptr_t)cfg->tx | (uintptr_t)cfg->rx) & (FFA_PAGE_SIZE - 1))
+	    ((uintptr_t)cfg->tx | (uintptr_t)cfg->rx) & (FFA_PAGE_SIZE - 1) ||
+	    (cfg->range_count && !cfg->ranges) || cfg->range_count == FFAP_RANGE_NONE)
 		return FFA_INVALID_PARAMETERS;
 
 	ffa_memset(p, 0, sizeof(*p));
 	p->cfg = *cfg;
+	ffap_mem_init(p);
 	p->state = FFAP_STATE_DISABLED;
 
 	/*

@@ -109,6 +109,15 @@ void ffap_handle_notif_get(struct ffap *p, const struct ffa_regs *in, struct ffa
 void ffap_handle_notif_info_get(struct ffap *p, const struct ffa_regs *in, struct ffa_regs *out,
 				bool is_64);
 
+/* memory.c */
+void ffap_mem_init(struct ffap *p);
+void ffap_handle_mem_send(struct ffap *p, const struct ffa_regs *in, struct ffa_regs *out,
+			  bool is_64);
+void ffap_handle_mem_frag_tx(struct ffap *p, const struct ffa_regs *in, struct ffa_regs *out,
+			     bool is_64);
+void ffap_handle_mem_reclaim(struct ffap *p, const struct ffa_regs *in, struct ffa_regs *out,
+			     bool is_64);
+
 /* proxy.c: helpers shared by the handlers */
 
 /*
