@@ -271,12 +271,13 @@ static inline const struct ffa_function_info *ffa_function_lookup(uint32_t fnum)
  */
 static inline bool ffa_fid_is_ffa(uint32_t fid)
 {
+	/* Fast call, standard secure owner, bits 23:17 zero: one compare. */
+	uint32_t fixed = SMCCC_FAST_CALL | (SMCCC_OWNER_MASK << SMCCC_OWNER_SHIFT) |
+			 SMCCC_FC_RESERVED_MASK;
 	uint32_t fnum = fid & SMCCC_FNUM_MASK;
 
-	return (fid & SMCCC_FAST_CALL) &&
-	       smccc_owner(fid) == SMCCC_OWNER_STANDARD &&
-	       !(fid & SMCCC_FC_RESERVED_MASK) && fnum >= FFA_FNUM_MIN &&
-	       fnum <= FFA_FNUM_MAX;
+	return (fid & fixed) == (SMCCC_FAST_CALL | (SMCCC_OWNER_STANDARD << SMCCC_OWNER_SHIFT)) &&
+	       fnum - FFA_FNUM_MIN <= FFA_FNUM_MAX - FFA_FNUM_MIN;
 }
 
 /* ---------------------------------------------------------------------- */
@@ -573,6 +574,14 @@ static inline uint64_t ffa_handle_make(uint32_t lo, uint32_t hi)
 /* FFA_MEM_FRAG_RX/TX w4: sender ID 31:16 (hypervisor use only). */
 #define FFA_MEM_FRAG_SENDER_SHIFT	16
 
+/* Relinquish descriptor flags (FF-A 1.1 Table 16.25). */
+#define FFA_MEM_RELINQUISH_CLEAR	(UINT32_C(1) << 0)	/* zero memory after relinquish */
+#define FFA_MEM_RELINQUISH_TIME_SLICE	(UINT32_C(1) << 1)
+
+/* FFA_FEATURES(FFA_MEM_RETRIEVE_REQ) (FF-A 1.1): w2 bit 1 (in and out) NS bit; w3 7:0. */
+#define FFA_FEATURES_MEM_RETRIEVE_NS_BIT	(UINT32_C(1) << 1)
+#define FFA_FEATURES_MEM_RETRIEVE_COUNT_MASK	UINT32_C(0xff)	/* outstanding retrievals */
+
 /* clang-format on */
 
 /* ---------------------------------------------------------------------- */
@@ -650,6 +659,13 @@ _Static_assert(__builtin_offsetof(struct ffa_partition_info, uuid) == 8, "FF-A 1
 #define FFA_MEM_FLAG_TYPE_LEND		(UINT32_C(2) << 3)
 #define FFA_MEM_FLAG_TYPE_DONATE	(UINT32_C(3) << 3)
 #define FFA_MEM_SEND_FLAGS_MASK		(FFA_MEM_FLAG_ZERO_MEMORY | FFA_MEM_FLAG_TIME_SLICE)
+/* Retrieve request only: address range alignment hint 9:5, bypass multi-borrower check 10 (1.2). */
+#define FFA_MEM_FLAG_HINT_SHIFT		5
+#define FFA_MEM_FLAG_HINT_MASK		(UINT32_C(0xf) << 5)	/* n: align to 2^n * 4 KiB */
+#define FFA_MEM_FLAG_HINT_VALID		(UINT32_C(1) << 9)
+#define FFA_MEM_FLAG_BYPASS_BORROWERS	(UINT32_C(1) << 10)	/* 1.2 */
+#define FFA_MEM_RETRIEVE_FLAGS_V1_0	UINT32_C(0x3ff)		/* bits 9:0 defined (1.0, 1.1) */
+#define FFA_MEM_RETRIEVE_FLAGS_V1_2	UINT32_C(0x7ff)		/* bits 10:0 defined (1.2) */
 
 /* EMAD flags byte (offset 3). */
 #define FFA_EMAD_FLAG_NON_RETRIEVAL_BORROWER	0x1u

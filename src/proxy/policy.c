@@ -16,7 +16,7 @@
 
 #define ARG(n) (1u << (n))
 
-static const struct ffap_abi_row abi_rows[FFA_FNUM_COUNT] = {
+const struct ffap_abi_row ffap_abi_rows[FFA_FNUM_COUNT] = {
 #define FFAP_ABI_ROW(name, fnum, widths, since) [(fnum) - FFA_FNUM_MIN] = { (widths), (since) },
 	FFA_FUNCTIONS(FFAP_ABI_ROW)
 #undef FFAP_ABI_ROW
@@ -26,7 +26,7 @@ static const struct ffap_abi_row abi_rows[FFA_FNUM_COUNT] = {
 #define HANDLE_FLAGS(fn, h, args, flags) [FFA_FNUM_##fn - FFA_FNUM_MIN] = { (h), (args), (flags) }
 #define REFUSE(fn) [FFA_FNUM_##fn - FFA_FNUM_MIN] = { NULL, 0, 0 }
 
-static const struct ffap_policy_row policy_rows[FFA_FNUM_COUNT] = {
+const struct ffap_policy_row ffap_policy_rows[FFA_FNUM_COUNT] = {
 	/* Policy §2: set-up and discovery. */
 	HANDLE(VERSION, ffap_handle_version, ARG(1) | ARG(2) | ARG(3) | ARG(4) | ARG(5) |
 					     ARG(6) | ARG(7)),
@@ -105,16 +105,6 @@ static const struct ffap_policy_row policy_rows[FFA_FNUM_COUNT] = {
 #undef HANDLE
 #undef HANDLE_FLAGS
 #undef REFUSE
-
-const struct ffap_abi_row *ffap_abi_row(uint32_t fnum)
-{
-	return &abi_rows[fnum - FFA_FNUM_MIN];
-}
-
-const struct ffap_policy_row *ffap_policy_row(uint32_t fnum)
-{
-	return &policy_rows[fnum - FFA_FNUM_MIN];
-}
 
 /*
  * Whether the host may call @fid at the negotiated version: defined in that

@@ -21,13 +21,17 @@ void ffap_secure_call(struct ffap *p, struct ffa_regs *call)
 void ffap_pass_reply(struct ffa_regs *out, const struct ffa_regs *reply, bool extended)
 {
 	uint64_t mask = smccc_is_64((uint32_t)reply->x[0]) ? UINT64_MAX : UINT32_MAX;
-	unsigned int i;
 
 	if (out != reply)
 		*out = *reply;
 	out->x[0] = (uint32_t)out->x[0];
-	for (i = 1; i <= 7; i++)
-		out->x[i] &= mask;
+	out->x[1] &= mask;
+	out->x[2] &= mask;
+	out->x[3] &= mask;
+	out->x[4] &= mask;
+	out->x[5] &= mask;
+	out->x[6] &= mask;
+	out->x[7] &= mask;
 	if (!extended)
 		ffa_memset(&out->x[8], 0, (FFA_REG_COUNT - 8) * sizeof(out->x[0]));
 }
@@ -129,18 +133,38 @@ static unsigned int copy_args(struct ffa_regs *in, const struct ffa_regs *host, 
 			      const struct ffap_policy_row *row)
 {
 	uint64_t mask = is_64 ? UINT64_MAX : UINT32_MAX;
+	uint32_t unused = ~(uint32_t)row->used_args;
+	uint64_t stray = 0;
 	unsigned int i;
 
 	if (row->flags & FFAP_ROW_EXTENDED_ARGS)
 		*in = *host;
 	else
-		ffa_regs_clear(in, host->x[0]);
-	for (i = 1; i <= 7; i++) {
-		in->x[i] = host->x[i] & mask;
+		ffa_memset(&in->x[8], 0, (FFA_REG_COUNT - 8) * sizeof(in->x[0]));
+	in->x[0] = host->x[0];
+	/*
+	 * One straight pass without branches, as every trapped call takes it:
+	 * bit n of unused is set when register n is not an argument.
+	 */
+#define COPY_ARG(n)                                                                   \
+	do {                                                                          \
+		in->x[n] = host->x[n] & mask;                                         \
+		stray |= in->x[n] & (0 - (uint64_t)((unused >> (n)) & 1));            \
+	} while (0)
+	COPY_ARG(1);
+	COPY_ARG(2);
+	COPY_ARG(3);
+	COPY_ARG(4);
+	COPY_ARG(5);
+	COPY_ARG(6);
+	COPY_ARG(7);
+#undef COPY_ARG
+	if (!stray)
+		return 0;
+	for (i = 1; i <= 7; i++)
 		if (in->x[i] && !(row->used_args & (1u << i)))
-			return i;
-	}
-	return 0;
+			break;
+	return i;
 }
 
 bool ffap_handle_call(struct ffap *p, struct ffa_regs *regs)
@@ -151,6 +175,7 @@ bool ffap_handle_call(struct ffap *p, struct ffa_regs *regs)
 	const struct ffap_abi_row *abi;
 	const struct ffap_policy_row *row;
 	struct ffa_regs in;
+	enum ffap_state state;
 	unsigned int bad_reg;
 	bool locked = false;
 
@@ -171,16 +196,21 @@ bool ffap_handle_call(struct ffap *p, struct ffa_regs *regs)
 		goto reply;
 	}
 
-	/* 3. The secure world has no usable FF-A (decided at init, never changes). */
-	if (p->state == FFAP_STATE_DISABLED) {
+	/*
+	 * 3. The secure world has no usable FF-A (decided at init, never
+	 * changes). The acquire load pairs with the release store that
+	 * publishes a negotiated version (ffap_handle_version()).
+	 */
+	state = __atomic_load_n(&p->state, __ATOMIC_ACQUIRE);
+	if (state == FFAP_STATE_DISABLED) {
 		refuse_not_supported(p, regs, fid, "proxy disabled");
 		goto reply;
 	}
 
 	/*
 	 * Rows that may block run without the lock. They read only the state
-	 * and version, which stop changing once negotiated: the acquire load
-	 * below pairs with the release store in ffap_handle_version().
+	 * and version, which stop changing once negotiated. A call that races
+	 * with the first FFA_VERSION may see either: both answers are right.
 	 */
 	if (!(row->flags & FFAP_ROW_UNLOCKED)) {
 		ffap_plat_lock(p->cfg.plat);
@@ -188,8 +218,7 @@ bool ffap_handle_call(struct ffap *p, struct ffa_regs *regs)
 	}
 
 	/* 4. FF-A 1.2 §13.2.2: the host must negotiate a version before anything else. */
-	if (__atomic_load_n(&p->state, __ATOMIC_ACQUIRE) != FFAP_STATE_NEGOTIATED &&
-	    fnum != FFA_FNUM_VERSION) {
+	if (state != FFAP_STATE_NEGOTIATED && fnum != FFA_FNUM_VERSION) {
 		ffap_refuse(p, regs, FFA_INVALID_PARAMETERS, "call before FFA_VERSION", fid);
 		goto reply;
 	}

@@ -53,10 +53,21 @@ struct ffap_abi_row {
 	uint32_t since;
 };
 
-/* policy.c */
-const struct ffap_abi_row *ffap_abi_row(uint32_t fnum);
-const struct ffap_policy_row *ffap_policy_row(uint32_t fnum);
+/* policy.c: the two tables, indexed by function number - FFA_FNUM_MIN */
+extern const struct ffap_abi_row ffap_abi_rows[FFA_FNUM_COUNT];
+extern const struct ffap_policy_row ffap_policy_rows[FFA_FNUM_COUNT];
 bool ffap_function_allowed(const struct ffap *p, uint32_t fid);
+
+/* @fnum must be in FFA_FNUM_MIN..FFA_FNUM_MAX (ffa_fid_is_ffa() says so). */
+static inline const struct ffap_abi_row *ffap_abi_row(uint32_t fnum)
+{
+	return &ffap_abi_rows[fnum - FFA_FNUM_MIN];
+}
+
+static inline const struct ffap_policy_row *ffap_policy_row(uint32_t fnum)
+{
+	return &ffap_policy_rows[fnum - FFA_FNUM_MIN];
+}
 
 /* setup.c */
 void ffap_handle_version(struct ffap *p, const struct ffa_regs *in, struct ffa_regs *out,
