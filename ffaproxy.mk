@@ -28,7 +28,8 @@ FFAPROXY_SPMC_SRCS := \
 	$(FFAPROXY_DIR)/src/spmc/spmc_mailbox.c \
 	$(FFAPROXY_DIR)/src/spmc/spmc_partinfo.c \
 	$(FFAPROXY_DIR)/src/spmc/spmc_msg.c \
-	$(FFAPROXY_DIR)/src/spmc/spmc_notif.c
+	$(FFAPROXY_DIR)/src/spmc/spmc_notif.c \
+	$(FFAPROXY_DIR)/src/spmc/spmc_mem.c
 
 FFAPROXY_HOST_SRCS := \
 	$(FFAPROXY_DIR)/src/host/ffa_host.c

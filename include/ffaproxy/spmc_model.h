@@ -36,6 +36,36 @@
  * non-secure SGI, the number Arm's FF-A compliance suite platforms use.
  */
 #define SPMC_SCHEDULE_RECEIVER_INTID	8
+/*
+ * Memory management (spmc_mem.c). A request beyond a limit is refused with
+ * NO_MEMORY before anything changes.
+ *
+ * SPMC_MAX_HANDLES:   memory transactions live at once: open (fragments still
+ *                     to come), complete, and retrieved donations, which stay
+ *                     live for good (their pages never return to the owner).
+ * SPMC_MAX_RANGES:    address ranges over all live transactions. Contiguous
+ *                     constituents of one transaction merge into one range,
+ *                     so 1 GiB of 4 KiB constituents costs one and 4,096
+ *                     discontiguous pages cost 4,096; two such transactions
+ *                     fit at once.
+ * SPMC_MAX_RETRIEVALS: outstanding retrievals of one handle by one borrower
+ *                     (retrieved, not yet relinquished); what
+ *                     FFA_FEATURES(FFA_MEM_RETRIEVE_REQ) reports in w3.
+ * SPMC_MEM_HANDLE_FIRST: the first handle the model allocates; each further
+ *                     one is the next number. Bit 63 is clear (allocated by
+ *                     the SPMC), and the two halves differ, so that a caller
+ *                     swapping w1/w2 or dropping the upper half is caught.
+ * SPMC_MEM_SCRATCH_SIZE: the model's private copy of one fragment or request:
+ *                     the largest normal-world TX buffer (and at least a
+ *                     partition's).
+ * With these values memory management adds about 400 KiB to struct spmc
+ * (scratch copy 252 KiB, ranges 128 KiB, transactions 20 KiB).
+ */
+#define SPMC_MAX_HANDLES	64
+#define SPMC_MAX_RANGES		8192
+#define SPMC_MAX_RETRIEVALS	1
+#define SPMC_MEM_HANDLE_FIRST	UINT64_C(0x0000000200000001)
+#define SPMC_MEM_SCRATCH_SIZE	(SPMC_NS_MBOX_MAX_PAGES * FFA_PAGE_SIZE)
 /* clang-format on */
 
 struct spmc_plat; /* defined by the embedder */
@@ -186,6 +216,103 @@ struct spmc_partition {
 	struct spmc_notif_receiver notif;
 };
 
+/** enum spmc_mem_kind - how a memory transaction was sent. */
+enum spmc_mem_kind {
+	SPMC_MEM_SHARE,  /* FFA_MEM_SHARE: the owner keeps access */
+	SPMC_MEM_LEND,   /* FFA_MEM_LEND: the owner loses access until reclaim */
+	SPMC_MEM_DONATE, /* FFA_MEM_DONATE: ownership passes to the receiver */
+};
+
+/**
+ * struct spmc_mem_range - pages of one live transaction: [@base, @base +
+ * @pages * 4 KiB). Kept sorted by @base over all transactions, never
+ * overlapping; contiguous ranges of one transaction are one entry.
+ * @slot: index of the transaction in struct spmc_mem.txns
+ */
+struct spmc_mem_range {
+	uint64_t base;
+	uint32_t pages;
+	uint16_t slot;
+	uint16_t reserved;
+};
+
+/**
+ * struct spmc_mem_borrower - one receiver of a transaction.
+ * @id:          its endpoint ID
+ * @permissions: the access the sender gave it (EMAD permissions byte)
+ * @impdef:      the sender's implementation-defined EMAD value (FF-A 1.2)
+ * @retrievals:  outstanding retrievals (retrieved, not relinquished)
+ * @granted:     the permissions its retrieval was given
+ * @zero_on_relinquish: its retrieve request asked for the memory to be
+ *               zeroed when it is relinquished
+ * @resp_total, @resp_sent: the retrieve response it is being sent, in
+ *               fragments: its length and how much of it has been written
+ *               to its RX buffer (equal when nothing is pending)
+ */
+struct spmc_mem_borrower {
+	uint16_t id;
+	uint8_t permissions;
+	uint8_t granted;
+	uint8_t impdef[16];
+	uint8_t retrievals;
+	bool zero_on_relinquish;
+	uint32_t resp_total;
+	uint32_t resp_sent;
+};
+
+/**
+ * struct spmc_mem_txn - one memory transaction the normal world sent.
+ * @live:          the slot is in use
+ * @complete:      every fragment has been received
+ * @retrieved_before: some borrower has retrieved it at least once
+ * @kind:          share, lend or donate
+ * @handle:        its handle
+ * @sender, @attributes, @flags, @tag: the descriptor's header fields
+ * @total_length:  w1 of the call: the descriptor's length over all fragments
+ * @received:      bytes of the descriptor received so far
+ * @total_pages:   the composite descriptor's total page count
+ * @pages:         pages received so far
+ * @borrower_count, @borrowers: the receivers, in the sender's order
+ */
+struct spmc_mem_txn {
+	bool live;
+	bool complete;
+	bool retrieved_before;
+	enum spmc_mem_kind kind;
+	uint64_t handle;
+	uint16_t sender;
+	uint16_t attributes;
+	uint32_t flags;
+	uint64_t tag;
+	uint32_t total_length;
+	uint32_t received;
+	uint32_t total_pages;
+	uint64_t pages;
+	uint32_t borrower_count;
+	struct spmc_mem_borrower borrowers[SPMC_MAX_PARTITIONS];
+};
+
+/**
+ * struct spmc_mem - memory management state.
+ * @next_handle: the handle the next transaction gets if it is not in use
+ *               (0, as spmc_init() leaves it: SPMC_MEM_HANDLE_FIRST)
+ * @range_count: entries of @ranges in use
+ * @txns:        transactions, by slot
+ * @ranges:      the pages of every live transaction (struct spmc_mem_range)
+ * @scratch:     the private copy of the fragment or request being handled;
+ *               its constituents are sorted and merged in place
+ */
+struct spmc_mem {
+	uint64_t next_handle;
+	uint32_t range_count;
+	struct spmc_mem_txn txns[SPMC_MAX_HANDLES];
+	struct spmc_mem_range ranges[SPMC_MAX_RANGES];
+	union {
+		uint8_t bytes[SPMC_MEM_SCRATCH_SIZE];
+		struct spmc_mem_range ranges[SPMC_MEM_SCRATCH_SIZE / sizeof(struct spmc_mem_range)];
+	} scratch;
+};
+
 /**
  * struct spmc - one model instance. Treat as opaque.
  * @ns_version: the version the normal world negotiated (0: none yet, the
@@ -195,6 +322,7 @@ struct spmc_partition {
  * @ns_notif:   the normal world's notifications, as a receiver
  * @sri_delayed: a partition asked to delay the schedule receiver interrupt;
  *              it is raised when the normal world's next call returns
+ * @mem:        memory transactions (spmc_mem.c)
  */
 struct spmc {
 	struct spmc_plat *plat;
@@ -207,6 +335,7 @@ struct spmc {
 	bool sri_delayed;
 	struct spmc_partition partitions[SPMC_MAX_PARTITIONS];
 	unsigned int partition_count;
+	struct spmc_mem mem;
 };
 
 /**
@@ -227,11 +356,13 @@ void spmc_handle_ns_call(struct spmc *m, struct ffa_regs *regs);
 
 /**
  * spmc_handle_sp_call() - an FF-A call made by partition @sp_id itself, at
- * the model's own version: FFA_ID_GET, FFA_RX_RELEASE, FFA_MSG_SEND2 (to the
- * normal world or another partition), FFA_NOTIFICATION_BIND/UNBIND (as the
- * receiver), FFA_NOTIFICATION_SET (as the sender), FFA_NOTIFICATION_GET (its
- * own; the vCPU ID it names is the execution context making the call). An
- * unknown @sp_id gets FFA_ERROR(INVALID_PARAMETERS).
+ * the model's own version: FFA_ID_GET, FFA_FEATURES, FFA_RX_RELEASE,
+ * FFA_MSG_SEND2 (to the normal world or another partition),
+ * FFA_NOTIFICATION_BIND/UNBIND (as the receiver), FFA_NOTIFICATION_SET (as
+ * the sender), FFA_NOTIFICATION_GET (its own; the vCPU ID it names is the
+ * execution context making the call), FFA_MEM_RETRIEVE_REQ_32/_64,
+ * FFA_MEM_FRAG_RX and FFA_MEM_RELINQUISH (as a borrower). An unknown @sp_id
+ * gets FFA_ERROR(INVALID_PARAMETERS).
  */
 void spmc_handle_sp_call(struct spmc *m, uint16_t sp_id, struct ffa_regs *regs);
 
@@ -248,9 +379,44 @@ int spmc_sp_write_tx(struct spmc *m, uint16_t sp_id, uint32_t offset, const void
  * relinquishes memory handle @handle, building the request descriptor in its
  * own TX buffer as a partition would. @regs receives the SPMC's answer
  * (FFA_MEM_RETRIEVE_RESP, FFA_SUCCESS_32 or FFA_ERROR).
+ *
+ * spmc_sp_retrieve() asks for what the sender gave the partition (its data
+ * access; for a lend to it alone or a donation, no execution: NX), names the
+ * handle's sender, tag and transaction type, and lists every borrower when
+ * there are several. It calls FFA_MEM_RETRIEVE_REQ_32 with w1 = w2 = the
+ * request's length; when the response is larger than the partition's RX
+ * buffer it then fetches the rest as a partition does (FFA_RX_RELEASE, then
+ * FFA_MEM_FRAG_RX at the offset reached, until the whole descriptor has
+ * arrived), and finally releases its RX buffer. @regs is the
+ * FFA_MEM_RETRIEVE_RESP (w1 = total length, w2 = first fragment's length),
+ * or the first FFA_ERROR of the sequence. An unknown handle is still asked
+ * for (sender 0, no permissions), so that the model's answer says why.
+ *
+ * spmc_sp_relinquish() writes the relinquish descriptor (the handle, flags
+ * 0, one endpoint: the partition) and calls FFA_MEM_RELINQUISH.
  */
 void spmc_sp_retrieve(struct spmc *m, uint16_t sp_id, uint64_t handle, struct ffa_regs *regs);
 void spmc_sp_relinquish(struct spmc *m, uint16_t sp_id, uint64_t handle, struct ffa_regs *regs);
+
+/**
+ * spmc_mem_range_fn - one range of a live memory transaction.
+ * @ctx:    what the caller of spmc_mem_for_each_range() passed
+ * @handle: the transaction's handle
+ * @kind:   how it was sent
+ * @base:   the first byte, 4 KiB aligned
+ * @pages:  4 KiB pages from @base
+ */
+typedef void spmc_mem_range_fn(void *ctx, uint64_t handle, enum spmc_mem_kind kind, uint64_t base,
+			       uint64_t pages);
+
+/**
+ * spmc_mem_for_each_range() - call @fn for every range of every live memory
+ * transaction, in ascending address order: complete ones (retrieved or not;
+ * a donation stays live after its retrieval) and open ones (the pages of the
+ * fragments received so far). Ranges never overlap; contiguous pages of one
+ * transaction come as one range. @fn must not call into the model.
+ */
+void spmc_mem_for_each_range(const struct spmc *m, spmc_mem_range_fn *fn, void *ctx);
 
 /** spmc_find_partition() - the partition with endpoint ID @id, or NULL. */
 struct spmc_partition *spmc_find_partition(struct spmc *m, uint16_t id);

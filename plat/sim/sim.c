@@ -917,9 +917,8 @@ void fv_plat_print(struct fv_plat *plat, const char *line)
  * gives those pages @state. A page claimed twice is marked so that P3
  * reports it; a range outside host RAM is reported at once.
  */
-static int __attribute__((unused))
-sim_claim_range(struct sim *s, uint64_t pa, uint64_t pages, enum sim_page_state state, char *why,
-		size_t why_len)
+static int sim_claim_range(struct sim *s, uint64_t pa, uint64_t pages, enum sim_page_state state,
+			   char *why, size_t why_len)
 {
 	uint64_t first, i;
 
@@ -938,20 +937,55 @@ sim_claim_range(struct sim *s, uint64_t pa, uint64_t pages, enum sim_page_state 
 	return 0;
 }
 
+/* What sim_collect_handle_claims() hands spmc_mem_for_each_range(). */
+struct sim_claim_walk {
+	struct sim *s;
+	char *why;
+	size_t why_len;
+	int failed;
+};
+
+static void sim_claim_one(void *ctx, uint64_t handle, enum spmc_mem_kind kind, uint64_t base,
+			  uint64_t pages)
+{
+	struct sim_claim_walk *w = ctx;
+	enum sim_page_state state;
+
+	if (w->failed)
+		return;
+	switch (kind) {
+	case SPMC_MEM_SHARE:
+		state = SIM_PAGE_SHARED;
+		break;
+	case SPMC_MEM_LEND:
+		state = SIM_PAGE_LENT;
+		break;
+	case SPMC_MEM_DONATE:
+		state = SIM_PAGE_DONATED;
+		break;
+	default:
+		sim_fmt(w->why, w->why_len, "handle 0x%" PRIx64 " has no transaction type",
+			handle);
+		w->failed = -1;
+		return;
+	}
+	w->failed = sim_claim_range(w->s, base, pages, state, w->why, w->why_len);
+}
+
 /*
- * Fill s->claims from the SPMC model's live memory handles (P3). The model
- * does not keep memory transactions yet (struct spmc has no handle table),
- * so no page belongs to any handle and every shared, lent or donated page is
- * a leak. Once it does, this walks every live handle and calls
- * sim_claim_range() for each constituent range with the state its
+ * Fill s->claims from the SPMC model's live memory handles (P3): every range
+ * of every live transaction, complete or still open (the pages of the
+ * fragments received so far), claims its pages with the state its
  * transaction type gives (share -> shared, lend -> lent, donate -> donated).
+ * A retrieved donation stays live in the model, so its pages stay claimed.
+ * sim_check_pages() then compares the claims with the page states.
  */
 static int sim_collect_handle_claims(struct sim *s, char *why, size_t why_len)
 {
-	(void)s;
-	(void)why;
-	(void)why_len;
-	return 0;
+	struct sim_claim_walk w = { .s = s, .why = why, .why_len = why_len };
+
+	spmc_mem_for_each_range(&s->spmc, sim_claim_one, &w);
+	return w.failed;
 }
 
 /* Whether @pa lies in the host RX/TX pair the proxy has mapped (P2). */

@@ -36,6 +36,7 @@ static spmc_ns_handler_fn spmc_ns_features;
 static spmc_ns_handler_fn spmc_ns_id_get;
 static spmc_ns_handler_fn spmc_ns_spm_id_get;
 static spmc_sp_handler_fn spmc_sp_id_get;
+static spmc_sp_handler_fn spmc_sp_features;
 
 /**
  * struct spmc_ns_abi - one ABI the model implements towards the normal world.
@@ -94,9 +95,21 @@ static const struct spmc_ns_abi spmc_ns_abis[] = {
 	{ FFA_NOTIFICATION_GET, spmc_ns_notification_get, false },
 	{ FFA_NOTIFICATION_INFO_GET_32, spmc_ns_notification_info_get, false },
 	{ FFA_NOTIFICATION_INFO_GET_64, spmc_ns_notification_info_get, false },
+	{ FFA_MEM_DONATE_32, spmc_ns_mem_send, false },
+	{ FFA_MEM_DONATE_64, spmc_ns_mem_send, false },
+	{ FFA_MEM_LEND_32, spmc_ns_mem_send, false },
+	{ FFA_MEM_LEND_64, spmc_ns_mem_send, false },
+	{ FFA_MEM_SHARE_32, spmc_ns_mem_send, false },
+	{ FFA_MEM_SHARE_64, spmc_ns_mem_send, false },
+	{ FFA_MEM_FRAG_TX, spmc_ns_mem_frag_tx, false },
+	{ FFA_MEM_RECLAIM, spmc_ns_mem_reclaim, false },
 };
 
-/** struct spmc_sp_abi - one ABI a partition may call. */
+/**
+ * struct spmc_sp_abi - one ABI a partition may call.
+ * @handler: NULL for an answer the model only gives (FFA_FEATURES reports
+ *           it; calling it is NOT_SUPPORTED)
+ */
 struct spmc_sp_abi {
 	uint32_t fid;
 	spmc_sp_handler_fn *handler;
@@ -104,12 +117,23 @@ struct spmc_sp_abi {
 
 /*
  * Partitions call what they need to talk to the normal world and to each
- * other. The normal world's ABIs (BITMAP_CREATE, INFO_GET, RUN, ...) are
- * not here: NOT_SUPPORTED to a partition (Arm's ACS).
+ * other, and to borrow memory. The normal world's ABIs (BITMAP_CREATE,
+ * INFO_GET, RUN, MEM_SHARE, ...) are not here: NOT_SUPPORTED to a partition
+ * (Arm's ACS). FFA_MEM_RETRIEVE_RESP is reported with FFA_MEM_RETRIEVE_REQ,
+ * the pair the ACS expects together.
  */
 static const struct spmc_sp_abi spmc_sp_abis[] = {
+	{ FFA_ERROR, NULL },
+	{ FFA_SUCCESS_32, NULL },
+	{ FFA_SUCCESS_64, NULL },
+	{ FFA_FEATURES, spmc_sp_features },
 	{ FFA_ID_GET, spmc_sp_id_get },
 	{ FFA_RX_RELEASE, spmc_sp_rx_release },
+	{ FFA_MEM_RETRIEVE_REQ_32, spmc_sp_mem_retrieve_req },
+	{ FFA_MEM_RETRIEVE_REQ_64, spmc_sp_mem_retrieve_req },
+	{ FFA_MEM_RETRIEVE_RESP, NULL },
+	{ FFA_MEM_FRAG_RX, spmc_sp_mem_frag_rx },
+	{ FFA_MEM_RELINQUISH, spmc_sp_mem_relinquish },
 	{ FFA_MSG_SEND2, spmc_sp_msg_send2 },
 	{ FFA_NOTIFICATION_BIND, spmc_sp_notification_bind },
 	{ FFA_NOTIFICATION_UNBIND, spmc_sp_notification_unbind },
@@ -233,7 +257,7 @@ void spmc_handle_sp_call(struct spmc *m, uint16_t sp_id, struct ffa_regs *regs)
 	}
 	/* Partitions speak the model's own version. */
 	abi = spmc_sp_abi_find(fid);
-	if (!abi || !spmc_fid_in_version(fid, m->version)) {
+	if (!abi || !abi->handler || !spmc_fid_in_version(fid, m->version)) {
 		ffa_set_error(regs, FFA_NOT_SUPPORTED);
 		return;
 	}
@@ -304,7 +328,11 @@ static uint32_t spmc_function_properties(uint32_t fid, uint32_t version)
 		return FFA_RXTX_MAP_MIN_SIZE_4K |
 		       ((uint32_t)SPMC_NS_MBOX_MAX_PAGES << FFA_RXTX_MAP_MAX_PAGES_SHIFT);
 	default:
-		/* FF-A 1.2 FFA_FEATURES: no properties for the other functions. */
+		/*
+		 * FF-A 1.2 FFA_FEATURES: no properties for the other functions.
+		 * FFA_MEM_SHARE/LEND/DONATE: bit 0 clear, descriptors only in
+		 * the TX buffer (no dynamically allocated buffers).
+		 */
 		return 0;
 	}
 }
@@ -374,6 +402,54 @@ static int32_t spmc_ns_spm_id_get(struct spmc *m, const struct ffa_regs *args,
 	if (!spmc_args_zero(args, 1, 7))
 		return FFA_INVALID_PARAMETERS;
 	ffa_set_success32(reply, m->spmc_id, 0);
+	return 0;
+}
+
+/*
+ * FFA_FEATURES from a partition (FF-A 1.0 §8.2; FF-A 1.2 FFA_FEATURES), at
+ * the model's version: the functions a partition may call (spmc_sp_abis),
+ * the answers it gets. NOT_SUPPORTED is the only error.
+ */
+static int32_t spmc_sp_features(struct spmc *m, struct spmc_partition *sp,
+				const struct ffa_regs *args, struct ffa_regs *reply)
+{
+	uint32_t id = ffa_w(args, 1);
+	uint32_t input = ffa_w(args, 2);
+
+	(void)sp;
+	if (!spmc_args_zero(args, 3, 7))
+		return FFA_NOT_SUPPORTED;
+	/*
+	 * Feature IDs: the interrupts a partition asks about (NPI, MEI) are
+	 * not modelled, and the schedule receiver interrupt is the normal
+	 * world's (Arm's ACS: NOT_SUPPORTED to a partition).
+	 */
+	if (!(id & FFA_FEATURES_FUNC_ID_BIT))
+		return FFA_NOT_SUPPORTED;
+	if (!spmc_sp_abi_find(id) || !spmc_fid_in_version(id, m->version))
+		return FFA_NOT_SUPPORTED;
+	if (id == FFA_MEM_RETRIEVE_REQ_32 || id == FFA_MEM_RETRIEVE_REQ_64) {
+		/*
+		 * w2 in: bit 1, the caller understands the NS bit of memory
+		 * attributes; bit 0 and bits 31:2 SBZ, ignored. From 1.1 a
+		 * partition that does not set bit 1 gets NOT_SUPPORTED (TF-A's
+		 * SPMC, Hafnium, Arm's ACS). w2 out: bit 0 clear, no dynamically
+		 * allocated buffers; bit 1 (1.1+) the model sets the NS bit in
+		 * retrieve responses. w3 bits 7:0: outstanding retrievals.
+		 */
+		if (m->version < FFA_VERSION_1_1) {
+			ffa_set_success32(reply, 0, SPMC_MAX_RETRIEVALS);
+			return 0;
+		}
+		if (!(input & FFA_FEATURES_MEM_RETRIEVE_NS_BIT))
+			return FFA_NOT_SUPPORTED;
+		ffa_set_success32(reply, FFA_FEATURES_MEM_RETRIEVE_NS_BIT, SPMC_MAX_RETRIEVALS);
+		return 0;
+	}
+	/* w2 means something for FFA_MEM_RETRIEVE_REQ only: MBZ for the rest. */
+	if (input)
+		return FFA_NOT_SUPPORTED;
+	ffa_set_success32(reply, 0, 0);
 	return 0;
 }
 
@@ -459,21 +535,4 @@ int spmc_sp_write_tx(struct spmc *m, uint16_t sp_id, uint32_t offset, const void
 	if (len)
 		ffa_memcpy(&sp->tx[offset], data, len);
 	return 0;
-}
-
-/* Memory sharing is not modelled yet: no handle can be retrieved or relinquished. */
-void spmc_sp_retrieve(struct spmc *m, uint16_t sp_id, uint64_t handle, struct ffa_regs *regs)
-{
-	(void)m;
-	(void)sp_id;
-	(void)handle;
-	ffa_set_error(regs, FFA_NOT_SUPPORTED);
-}
-
-void spmc_sp_relinquish(struct spmc *m, uint16_t sp_id, uint64_t handle, struct ffa_regs *regs)
-{
-	(void)m;
-	(void)sp_id;
-	(void)handle;
-	ffa_set_error(regs, FFA_NOT_SUPPORTED);
 }

@@ -12,6 +12,10 @@
  *                   FFA_RUN) and indirect messaging (FFA_MSG_SEND2)
  *   spmc_notif.c    notifications (FFA_NOTIFICATION_*), the schedule
  *                   receiver interrupt
+ *   spmc_mem.c      memory management: FFA_MEM_SHARE/LEND/DONATE,
+ *                   FFA_MEM_FRAG_TX and FFA_MEM_RECLAIM from the normal
+ *                   world; FFA_MEM_RETRIEVE_REQ, FFA_MEM_FRAG_RX and
+ *                   FFA_MEM_RELINQUISH from partitions
  *
  * Citations: "FF-A 1.0 §n" is a rule of DEN0077A v1.0 in the words Arm's
  * FF-A compliance suite (ACS) quotes it; "FF-A 1.2 <ABI>" is that ABI's
@@ -98,6 +102,14 @@ spmc_sp_handler_fn spmc_sp_notification_bind;
 spmc_sp_handler_fn spmc_sp_notification_unbind;
 spmc_sp_handler_fn spmc_sp_notification_set;
 spmc_sp_handler_fn spmc_sp_notification_get;
+
+/* spmc_mem.c */
+spmc_ns_handler_fn spmc_ns_mem_send;
+spmc_ns_handler_fn spmc_ns_mem_frag_tx;
+spmc_ns_handler_fn spmc_ns_mem_reclaim;
+spmc_sp_handler_fn spmc_sp_mem_retrieve_req;
+spmc_sp_handler_fn spmc_sp_mem_frag_rx;
+spmc_sp_handler_fn spmc_sp_mem_relinquish;
 
 /**
  * spmc_notif_receiver_find() - the notification state of endpoint @id: the

@@ -25,15 +25,27 @@
 #define TX_PA NS_BASE
 #define RX_PA (NS_BASE + FFA_PAGE_SIZE)
 
+/*
+ * @extra: optional further non-secure memory at @extra_base, @extra_size
+ * bytes (a test maps it, e.g. for transactions of 1 GiB; NULL: none).
+ */
 struct spmc_plat {
 	uint8_t ram[NS_SIZE];
 	bool withdrawn;		/* the platform took the memory back: nothing is NS memory */
 	unsigned int sri_count; /* schedule receiver interrupts raised */
+	uint8_t *extra;
+	uint64_t extra_base;
+	uint64_t extra_size;
 };
 
 void *spmc_plat_ns_memory(struct spmc_plat *plat, uint64_t pa, uint64_t size)
 {
-	if (plat->withdrawn || pa < NS_BASE || size > NS_SIZE || pa - NS_BASE > NS_SIZE - size)
+	if (plat->withdrawn)
+		return NULL;
+	if (plat->extra && pa >= plat->extra_base && size <= plat->extra_size &&
+	    pa - plat->extra_base <= plat->extra_size - size)
+		return &plat->extra[pa - plat->extra_base];
+	if (pa < NS_BASE || size > NS_SIZE || pa - NS_BASE > NS_SIZE - size)
 		return NULL;
 	return &plat->ram[pa - NS_BASE];
 }

@@ -423,6 +423,79 @@ static void test_invariant_transaction_pages_need_a_handle(void **state)
 	assert_invariant_broken(s, "page 0x80100000 is shared but belongs to no live handle");
 }
 
+static void put_le(uint8_t *p, uint64_t v, unsigned int bytes)
+{
+	unsigned int i;
+
+	for (i = 0; i < bytes; i++)
+		p[i] = (uint8_t)(v >> (8 * i));
+}
+
+/*
+ * The host shares @pages pages at @pa with partition 0x8001 through the
+ * proxy: a 1.2 descriptor (48-byte header, one 32-byte EMAD, the composite at
+ * 80, one constituent at 96) in its TX buffer.
+ */
+static void share_through_proxy(struct sim *s, uint64_t pa, uint32_t pages)
+{
+	uint8_t *tx = sim_host_ptr(s, TX_PA, FFA_PAGE_SIZE);
+	struct ffa_regs r;
+
+	memset(tx, 0, 112);
+	put_le(tx + 2, FFA_MEM_ATTR_NORMAL_WB_IS, 2);
+	put_le(tx + 24, 32, 4);
+	put_le(tx + 28, 1, 4);
+	put_le(tx + 32, 48, 4);
+	put_le(tx + 48, 0x8001, 2);
+	tx[50] = FFA_DATA_ACCESS_RW;
+	put_le(tx + 52, 80, 4);
+	put_le(tx + 80, pages, 4);
+	put_le(tx + 84, 1, 4);
+	put_le(tx + 96, pa, 8);
+	put_le(tx + 104, pages, 4);
+	host_call(s, &r, FFA_MEM_SHARE_64, 112, 112, 0);
+	assert_int_equal(r.x[0], FFA_SUCCESS_32);
+}
+
+/* P3 from the SPMC model's live handles: each page in its handle's state, in one handle. */
+static void test_invariant_handle_claims(void **state)
+{
+	struct sim *s = *state;
+	uint64_t page = RAM_BASE + 0x100000;
+	uint64_t idx = (page - RAM_BASE) / FFA_PAGE_SIZE;
+	struct spmc_mem_range saved;
+
+	negotiate_and_map(s);
+	share_through_proxy(s, page, 2);
+	assert_invariants_hold(s);
+	assert_int_equal(s->spmc.mem.range_count, 1);
+
+	/* A page in a state its transaction does not give. */
+	s->page_state[idx + 1] = SIM_PAGE_LENT;
+	assert_invariant_broken(s, "page 0x80101000 is lent but its handle makes it shared");
+	s->page_state[idx + 1] = SIM_PAGE_SHARED;
+	/* Back with the host while its handle lives. */
+	s->page_state[idx] = SIM_PAGE_HOST;
+	assert_invariant_broken(
+		s, "page 0x80100000 is the host's again but a live handle still covers it");
+	s->page_state[idx] = SIM_PAGE_SHARED;
+	assert_invariants_hold(s);
+
+	/* Another handle claiming the same page; one covering memory that is not host RAM. */
+	share_through_proxy(s, RAM_BASE + 0x200000, 1);
+	assert_invariants_hold(s);
+	saved = s->spmc.mem.ranges[1];
+	s->spmc.mem.ranges[1].base = page + FFA_PAGE_SIZE;
+	assert_invariant_broken(s, "page 0x80101000 belongs to more than one live handle");
+	s->spmc.mem.ranges[1].base = s->hyp_base;
+	assert_invariant_broken(s, "which is not host RAM");
+	/* A handle covering the pinned TX buffer. */
+	s->spmc.mem.ranges[1].base = TX_PA;
+	assert_invariant_broken(s, "page 0x80020000 is pinned but a live handle covers it");
+	s->spmc.mem.ranges[1] = saved;
+	assert_invariants_hold(s);
+}
+
 static void test_invariant_mailbox_bookkeeping(void **state)
 {
 	struct sim *s = *state;
@@ -589,6 +662,7 @@ int main(void)
 		T(test_invariant_hyp_pages),
 		T(test_invariant_pins),
 		T(test_invariant_transaction_pages_need_a_handle),
+		T(test_invariant_handle_claims),
 		T(test_invariant_mailbox_bookkeeping),
 		T(test_invariant_proxy_rx_not_released),
 		T(test_invariant_rx_release_refused_is_not_the_proxys_fault),

@@ -213,7 +213,9 @@ static void test_id_get(void **state)
 static void test_not_supported(void **state)
 {
 	static const uint64_t calls[] = {
-		FFA_MEM_SHARE_64,
+		FFA_MEM_OP_PAUSE, /* FF-A 1.0 time slicing: the model never pauses */
+		FFA_MEM_RETRIEVE_REQ_32, /* a partition's call */
+		FFA_MEM_RELINQUISH,	 /* a partition's call */
 		FFA_RX_ACQUIRE,
 		FFA_MSG_WAIT, /* a partition's call */
 		FFA_YIELD,    /* a partition's call */
@@ -274,9 +276,22 @@ static void test_features_functions(void **state)
 		FFA_NOTIFICATION_GET,
 		FFA_NOTIFICATION_INFO_GET_32,
 		FFA_NOTIFICATION_INFO_GET_64,
+		/* w2 = 0: descriptors only in the TX buffer (no dynamic buffers). */
+		FFA_MEM_SHARE_32,
+		FFA_MEM_SHARE_64,
+		FFA_MEM_LEND_32,
+		FFA_MEM_LEND_64,
+		FFA_MEM_DONATE_32,
+		FFA_MEM_DONATE_64,
+		FFA_MEM_FRAG_TX,
+		FFA_MEM_RECLAIM,
 	};
 	static const uint32_t absent[] = {
-		FFA_MEM_SHARE_32,
+		FFA_MEM_RETRIEVE_REQ_32, /* a partition's call */
+		FFA_MEM_RETRIEVE_REQ_64,
+		FFA_MEM_RELINQUISH,
+		FFA_MEM_FRAG_RX,
+		FFA_MEM_OP_PAUSE,
 		FFA_RX_ACQUIRE,
 		FFA_MSG_WAIT,
 		FFA_YIELD,
@@ -856,7 +871,15 @@ static void test_sp_calls(void **state)
 	CHECK_ERROR(r, FFA_INVALID_PARAMETERS);
 	r = SP(f, 0x8009, FFA_ID_GET);
 	CHECK_ERROR(r, FFA_INVALID_PARAMETERS);
-	r = SP(f, 0x8001, FFA_MEM_RETRIEVE_REQ_32);
+	/* The normal world's memory ABIs are not a partition's. */
+	r = SP(f, 0x8001, FFA_MEM_SHARE_32);
+	CHECK_ERROR(r, FFA_NOT_SUPPORTED);
+	r = SP(f, 0x8001, FFA_MEM_RECLAIM);
+	CHECK_ERROR(r, FFA_NOT_SUPPORTED);
+	/* Answers a partition receives, never calls. */
+	r = SP(f, 0x8001, FFA_MEM_RETRIEVE_RESP);
+	CHECK_ERROR(r, FFA_NOT_SUPPORTED);
+	r = SP(f, 0x8001, FFA_SUCCESS_32);
 	CHECK_ERROR(r, FFA_NOT_SUPPORTED);
 	/* The normal world's ABIs are not a partition's (Arm's ACS: NOT_SUPPORTED). */
 	r = SP(f, 0x8001, FFA_NOTIFICATION_BITMAP_CREATE, 0x8001, 1);
@@ -868,10 +891,13 @@ static void test_sp_calls(void **state)
 	r = SP(f, 0x8001, UINT64_C(0x84000000));
 	CHECK_ERROR(r, FFA_NOT_SUPPORTED);
 
+	/* No such handle: the model says so (tests/unit/test_spmc_mem.c has the rest). */
 	spmc_sp_retrieve(&f->m, 0x8001, 0, &r);
-	CHECK_ERROR(r, FFA_NOT_SUPPORTED);
+	CHECK_ERROR(r, FFA_INVALID_PARAMETERS);
 	spmc_sp_relinquish(&f->m, 0x8001, 0, &r);
-	CHECK_ERROR(r, FFA_NOT_SUPPORTED);
+	CHECK_ERROR(r, FFA_INVALID_PARAMETERS);
+	spmc_sp_retrieve(&f->m, 0x8009, 0, &r);
+	CHECK_ERROR(r, FFA_INVALID_PARAMETERS);
 }
 
 /** A partition releases its own RX buffer only when it holds it. */

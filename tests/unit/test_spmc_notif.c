@@ -643,7 +643,7 @@ static void test_sri_delayed(void **state)
 	sp_set_ns(f, 0x8001, DELAY_SRI, 0x1);
 	assert_int_equal(f->plat.sri_count, 0);
 	/* Whatever the normal world calls next, even something the model refuses. */
-	r = NS(f, FFA_MEM_SHARE_32);
+	r = NS(f, FFA_MEM_OP_PAUSE);
 	CHECK_ERROR(r, FFA_NOT_SUPPORTED);
 	assert_int_equal(f->plat.sri_count, 1);
 	r = NS(f, FFA_NOTIFICATION_GET, 0, GET_SP);
