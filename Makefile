@@ -7,6 +7,9 @@ BUILD_DIR ?= build
 JOBS      ?= 2
 DEFAULT   := $(BUILD_DIR)/default
 BENCH     := $(BUILD_DIR)/bench
+FUZZ      := $(BUILD_DIR)/fuzz
+FUZZ_SECONDS ?= 600
+QEMU_BUILD := $(BUILD_DIR)/qemu
 FFA_SIM   := $(DEFAULT)/bin/ffa-sim
 EXAMPLES  := ../shared/vectors/examples.fv
 
@@ -14,7 +17,9 @@ EXAMPLES  := ../shared/vectors/examples.fv
 # starts need not say which directory they enter.
 MAKEFLAGS += --no-print-directory
 .NOTPARALLEL:
-.PHONY: all help build run check examples bench clean deps-run deps-check deps-bench
+.PHONY: all help build run check examples bench fuzz clean deps-run deps-check deps-bench \
+	deps-fuzz
+.PHONY: qemu-check deps-qemu
 
 all: build
 
@@ -23,17 +28,26 @@ help:
 	@echo
 	@echo '  make run       build, then run the default world through host -> proxy -> SPMC'
 	@echo '                 model with `ffa-sim run`, printing the decoded trace'
-	@echo '  make check     every test: freestanding AArch64 builds (gcc and clang), then'
-	@echo '                 gcc and clang builds with ASan+UBSan running ctest'
+	@echo '  make check     every test: freestanding AArch64 builds (gcc and clang), a gcc'
+	@echo '                 build with ASan+UBSan running ctest, a 60 s libFuzzer smoke run,'
+	@echo '                 a clang build with ASan+UBSan running ctest, then the QEMU suite'
+	@echo '                 (as qemu-check)'
 	@echo '  make build     build the libraries, ffa-sim and the tests in $(DEFAULT)'
+	@echo '  make qemu-check'
+	@echo '                 build plat/aarch64 and run the vectors under qemu-system-aarch64:'
+	@echo '                 host at EL1, proxy at EL2 with stage 2, SPMC model at EL3'
+	@echo '                 (docs/aarch64.md)'
 	@echo '  make examples  run $(EXAMPLES) (if present) with ffa-sim'
 	@echo '  make bench     instructions the proxy spends per forwarded call, counted'
 	@echo '                 with callgrind in an -O2 build in $(BENCH) (bench/README.md)'
+	@echo '  make fuzz      run the libFuzzer harness for FUZZ_SECONDS=$(FUZZ_SECONDS) s, corpus'
+	@echo '                 in $(FUZZ)/corpus (clang, ASan+UBSan; scripts/fuzz.sh)'
 	@echo '  make clean     remove $(BUILD_DIR)/'
 	@echo
-	@echo '`run`, `check` and `bench` first install missing Debian packages when run as root'
-	@echo '(scripts/install-deps.sh); otherwise they name what is missing.'
-	@echo 'Variables: BUILD_DIR=$(BUILD_DIR) JOBS=$(JOBS)'
+	@echo '`run`, `check`, `bench`, `fuzz` and `qemu-check` first install missing Debian'
+	@echo 'packages when run as root (scripts/install-deps.sh); otherwise they name what is'
+	@echo 'missing.'
+	@echo 'Variables: BUILD_DIR=$(BUILD_DIR) JOBS=$(JOBS) FUZZ_SECONDS=$(FUZZ_SECONDS)'
 
 deps-run:
 	@bash scripts/install-deps.sh run
@@ -43,6 +57,12 @@ deps-check:
 
 deps-bench:
 	@bash scripts/install-deps.sh bench
+
+deps-fuzz:
+	@bash scripts/install-deps.sh fuzz
+
+deps-qemu:
+	@bash scripts/install-deps.sh qemu
 
 CONFIGURE := cmake -S . -B $(DEFAULT) -Wno-dev --log-level=WARNING -DCMAKE_BUILD_TYPE=Debug \
 	     -DCMAKE_C_FLAGS_DEBUG="-g -O1"
@@ -59,6 +79,12 @@ run: deps-run
 
 check: deps-check
 	@JOBS=$(JOBS) BUILD_DIR=$(BUILD_DIR) bash scripts/check.sh
+
+qemu-check: deps-qemu
+	cmake -S . -B $(QEMU_BUILD) -Wno-dev --log-level=WARNING \
+	      -DCMAKE_TOOLCHAIN_FILE=$(CURDIR)/cmake/aarch64-none-elf.cmake -DFFAPROXY_QEMU=ON
+	cmake --build $(QEMU_BUILD) --parallel $(JOBS)
+	bash tests/qemu/run.sh $(QEMU_BUILD)
 
 examples: deps-run
 	$(CONFIGURE)
@@ -79,6 +105,16 @@ bench: deps-bench
 	      -DBUILD_TESTING=OFF
 	cmake --build $(BENCH) --parallel $(JOBS) --target bench_proxy
 	@bash bench/run.sh $(BENCH)
+
+# Not part of `check` either (check runs a 60 s smoke of the same harness).
+# The corpus in $(FUZZ)/corpus grows from run to run; the seeds are written
+# afresh from the vector files each time.
+fuzz: deps-fuzz
+	cmake -S . -B $(FUZZ) -Wno-dev --log-level=WARNING -DCMAKE_C_COMPILER=clang \
+	      -DCMAKE_BUILD_TYPE=Debug -DCMAKE_C_FLAGS_DEBUG="-g -O1" -DFFAPROXY_SANITIZE=ON \
+	      -DFFAPROXY_FUZZ=ON -DBUILD_TESTING=OFF
+	cmake --build $(FUZZ) --parallel $(JOBS) --target fuzz_proxy fuzz_seeds
+	@bash scripts/fuzz.sh $(FUZZ) $(FUZZ_SECONDS)
 
 clean:
 	rm -rf $(BUILD_DIR)

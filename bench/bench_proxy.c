@@ -5,13 +5,25 @@
  * spends on it (bench/run.sh does the counting; bench/README.md says how).
  *
  *   bench_proxy direct_req_64|notification_bind|partition_info_get N
+ *   bench_proxy mem_share_reclaim N RANGES
+ *   bench_proxy mem_share_reclaim_contiguous N RANGES
  *
  * The default world; the host negotiates FF-A 1.2, maps a one-page RX/TX
  * pair and creates its notification bitmap, then makes the measured call N
  * times. Each measured call goes through bench_measured_call() and nothing
- * else does, so `callgrind --toggle-collect=bench_measured_call` sees only
+ * else does, so `callgrind --toggle-collect=bench_measured_*` sees only
  * those calls: the unbind after each bind and the FFA_RX_RELEASE after each
  * partition information query run outside it.
+ *
+ * The memory benchmarks make N pairs of FFA_MEM_SHARE (with its
+ * FFA_MEM_FRAG_TX calls) and FFA_MEM_RECLAIM through the host client, each
+ * pair inside bench_measured_mem_pair(): RANGES one-page constituents for
+ * partition 0x8001, on every other page from 1 MiB into host RAM, or on
+ * consecutive pages (_contiguous; host RAM grows to hold them: 262,144 is
+ * 1 GiB). The host maps one page of RX/TX, as Linux does, so a descriptor
+ * of more than 250 constituents travels in fragments. The client builds
+ * the descriptor outside ffap_handle_call(), whose cost is what
+ * bench/run.sh counts.
  *
  * Hosted C11; not part of what a hypervisor links, not a test.
  */
@@ -33,6 +45,34 @@ __attribute__((noinline)) void bench_measured_call(struct sim *s, struct ffa_reg
 	sim_host_call(s, r);
 	/* Keep the call from being merged into its caller's tail. */
 	__asm__ volatile("" : : "r"(r) : "memory");
+}
+
+/* The memory benchmarks' host, its ranges and the partition they go to. */
+struct bench_mem {
+	struct sim *s;
+	struct ffah h;
+	struct ffa_mem_range *ranges;
+	uint32_t count;
+};
+
+static const struct ffah_mem_receiver bench_receiver = { BENCH_SP_ID, FFA_DATA_ACCESS_RW };
+
+__attribute__((noinline)) void bench_measured_mem_pair(struct bench_mem *b);
+
+__attribute__((noinline)) void bench_measured_mem_pair(struct bench_mem *b)
+{
+	uint64_t handle;
+	int ret;
+
+	ret = ffah_mem_share(&b->h, &bench_receiver, 1, b->ranges, b->count, &handle);
+	if (!ret)
+		ret = ffah_mem_reclaim(&b->h, handle, 0);
+	if (ret) {
+		fprintf(stderr, "bench_proxy: share/reclaim of %" PRIu32 " ranges: %d\n", b->count,
+			ret);
+		exit(1);
+	}
+	__asm__ volatile("" : : "r"(b) : "memory");
 }
 
 static void die(const char *what, const struct ffa_regs *r)
@@ -140,6 +180,69 @@ static void bench_partition_info_get(struct sim *s, unsigned long n)
 	}
 }
 
+/* Where the memory benchmarks' ranges start, past the host's RX/TX pair. */
+#define BENCH_MEM_OFFSET UINT64_C(0x100000)
+
+/*
+ * A world with room for @count one-page ranges @stride pages apart; the
+ * host client negotiates 1.2, maps one page of RX/TX at the start of host
+ * RAM and uses the 64-bit memory calls.
+ */
+static void bench_mem_setup(struct bench_mem *b, uint32_t count, uint32_t stride)
+{
+	uint64_t need = BENCH_MEM_OFFSET + (uint64_t)count * stride * FFA_PAGE_SIZE;
+	struct ffah_buffers bufs;
+	struct fv_world w;
+	char err[256];
+	uint32_t i;
+
+	fv_world_default(&w);
+	if (w.mem_size < need)
+		w.mem_size = need + BENCH_MEM_OFFSET;
+	if (sim_world_start(b->s, &w, err, sizeof(err))) {
+		fprintf(stderr, "bench_proxy: %s\n", err);
+		exit(1);
+	}
+	bufs.tx_pa = b->s->ram_base;
+	bufs.rx_pa = b->s->ram_base + FFA_PAGE_SIZE;
+	bufs.tx = sim_host_ptr(b->s, bufs.tx_pa, FFA_PAGE_SIZE);
+	bufs.rx = sim_host_ptr(b->s, bufs.rx_pa, FFA_PAGE_SIZE);
+	bufs.pages = 1;
+	ffah_init(&b->h, sim_ffah_plat(b->s), &bufs);
+	if (ffah_version(&b->h, FFA_VERSION_1_2, NULL) || ffah_id_get(&b->h, NULL) ||
+	    ffah_rxtx_map_pages(&b->h, 1) || ffah_features(&b->h, FFA_MEM_SHARE_64, NULL, NULL)) {
+		fprintf(stderr, "bench_proxy: the host client's set-up failed\n");
+		exit(1);
+	}
+	b->h.features |= FFAH_FEAT_MEM_OPS_64;
+
+	b->ranges = calloc(count, sizeof(*b->ranges));
+	if (!b->ranges) {
+		fprintf(stderr, "bench_proxy: out of memory\n");
+		exit(1);
+	}
+	for (i = 0; i < count; i++) {
+		b->ranges[i].address =
+			b->s->ram_base + BENCH_MEM_OFFSET + (uint64_t)i * stride * FFA_PAGE_SIZE;
+		b->ranges[i].page_count = 1;
+	}
+	b->count = count;
+}
+
+static int bench_mem(struct sim *s, unsigned long n, uint32_t count, uint32_t stride)
+{
+	struct bench_mem b;
+	unsigned long i;
+
+	memset(&b, 0, sizeof(b));
+	b.s = s;
+	bench_mem_setup(&b, count, stride);
+	for (i = 0; i < n; i++)
+		bench_measured_mem_pair(&b);
+	free(b.ranges);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	static const struct {
@@ -155,15 +258,37 @@ int main(int argc, char **argv)
 	char *end;
 	size_t i;
 
-	if (argc != 3) {
+	if (argc < 3 || argc > 4) {
 		fprintf(stderr, "usage: bench_proxy direct_req_64|notification_bind|"
-				"partition_info_get N\n");
+				"partition_info_get N\n"
+				"       bench_proxy mem_share_reclaim[_contiguous] N RANGES\n");
 		return 2;
 	}
 	n = strtoul(argv[2], &end, 10);
 	if (*end || !n) {
 		fprintf(stderr, "bench_proxy: bad count '%s'\n", argv[2]);
 		return 2;
+	}
+	if (argc == 4) {
+		unsigned long ranges = strtoul(argv[3], &end, 10);
+		int contiguous = !strcmp(argv[1], "mem_share_reclaim_contiguous");
+
+		if (*end || !ranges || ranges > UINT32_MAX) {
+			fprintf(stderr, "bench_proxy: bad range count '%s'\n", argv[3]);
+			return 2;
+		}
+		if (!contiguous && strcmp(argv[1], "mem_share_reclaim")) {
+			fprintf(stderr, "bench_proxy: unknown benchmark '%s'\n", argv[1]);
+			return 2;
+		}
+		s = sim_create();
+		if (!s) {
+			fprintf(stderr, "bench_proxy: out of memory\n");
+			return 1;
+		}
+		bench_mem(s, n, (uint32_t)ranges, contiguous ? 1 : 2);
+		sim_destroy(s);
+		return 0;
 	}
 	for (i = 0; i < sizeof(benches) / sizeof(benches[0]); i++) {
 		if (strcmp(argv[1], benches[i].name))

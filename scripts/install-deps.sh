@@ -6,6 +6,8 @@
 #   scripts/install-deps.sh run     what `make run` (and `make build`) needs
 #   scripts/install-deps.sh check   what `make check` needs
 #   scripts/install-deps.sh bench   what `make bench` needs
+#   scripts/install-deps.sh fuzz    what `make fuzz` needs
+#   scripts/install-deps.sh qemu    what `make qemu-check` needs
 #
 # Missing packages are found with dpkg-query (a command on the PATH does not
 # prove that, say, the sanitizer runtime or the cmocka headers are there). As
@@ -19,19 +21,29 @@ check_packages=(
 	"${run_packages[@]}"
 	libcmocka-dev                   # unit tests
 	clang                           # second compiler: freestanding and sanitizer builds
-	libclang-rt-14-dev              # clang 14's ASan/UBSan runtime (libclang_rt.*)
+	libclang-rt-14-dev              # clang 14's ASan/UBSan runtime and libFuzzer (libclang_rt.*)
 	gcc-aarch64-linux-gnu           # freestanding AArch64 build
 	binutils-aarch64-linux-gnu      # its ar, nm and size
+	qemu-system-arm                 # qemu-system-aarch64: plat/aarch64's image (make qemu-check)
+)
+qemu_packages=(
+	cmake make
+	gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu
+	qemu-system-arm
 )
 bench_packages=(
 	"${run_packages[@]}"
 	valgrind                        # callgrind and callgrind_annotate
 	mawk                            # bench/run.sh reads callgrind's output with awk
 )
-# Later, for the AArch64 port under QEMU: qemu-system-arm.
+fuzz_packages=(
+	"${run_packages[@]}"
+	clang                           # libFuzzer is clang's
+	libclang-rt-14-dev              # libclang_rt.fuzzer, ASan and UBSan runtimes
+)
 
 usage() {
-	echo "usage: $0 run|check|bench" >&2
+	echo "usage: $0 run|check|bench|fuzz|qemu" >&2
 	exit 2
 }
 
@@ -40,6 +52,8 @@ case "$1" in
 run) wanted=("${run_packages[@]}") ;;
 check) wanted=("${check_packages[@]}") ;;
 bench) wanted=("${bench_packages[@]}") ;;
+fuzz) wanted=("${fuzz_packages[@]}") ;;
+qemu) wanted=("${qemu_packages[@]}") ;;
 *) usage ;;
 esac
 

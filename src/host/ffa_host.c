@@ -1,12 +1,15 @@
 /* SPDX-License-Identifier: BSD-2-Clause OR GPL-2.0-or-later */
 /*
- * ffaproxy host client: set-up and discovery (FF-A 1.2 §13).
+ * ffaproxy host client: set-up and discovery (FF-A 1.2 §13), messaging,
+ * notifications and memory sharing.
  *
  * Each wrapper builds a fresh register set (every register it does not name
  * is zero, so nothing stale is ever sent), issues it through
  * ffah_plat_call() and checks the reply before using any of it.
  */
 #include "ffa_host.h"
+
+#include <ffaproxy/ffa_desc.h>
 
 /* Descriptor sizes of FFA_PARTITION_INFO_GET (FF-A 1.0 Table 8.25, FF-A 1.2 Table 6.1). */
 #define FFAH_PART_INFO_SIZE_V1_0 sizeof(struct ffa_partition_info_v1_0)
@@ -956,4 +959,258 @@ int ffah_handle_sri(struct ffah *h, struct ffah_sri *res)
 			return ret;
 	}
 	return 0;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Memory sharing                                                         */
+/* ---------------------------------------------------------------------- */
+
+/* A constituent, and the composite descriptor header before the first one. */
+#define FFAH_RANGE_SIZE ((uint32_t)sizeof(struct ffa_mem_range))
+#define FFAH_COMPOSITE_SIZE ((uint32_t)sizeof(struct ffa_composite_mem_region))
+
+static uint32_t ffah_mem_fid(const struct ffah *h, enum ffah_mem_op op)
+{
+	bool is_64 = h->features & FFAH_FEAT_MEM_OPS_64;
+
+	switch (op) {
+	case FFAH_MEM_SHARE:
+		return is_64 ? FFA_MEM_SHARE_64 : FFA_MEM_SHARE_32;
+	case FFAH_MEM_LEND:
+		return is_64 ? FFA_MEM_LEND_64 : FFA_MEM_LEND_32;
+	default:
+		return is_64 ? FFA_MEM_DONATE_64 : FFA_MEM_DONATE_32;
+	}
+}
+
+/*
+ * A permissions byte an owner may send (FF-A 1.0 §5.11.3): bits 7:4 are
+ * reserved, 0b11 is reserved in both fields, and a donor names no data
+ * access (the memory becomes the receiver's).
+ */
+static bool ffah_mem_perms_ok(enum ffah_mem_op op, uint8_t perms)
+{
+	uint8_t data = perms & FFA_DATA_ACCESS_MASK;
+
+	if ((perms & FFA_MEM_PERM_RESERVED_MASK) || data == FFA_DATA_ACCESS_RESERVED ||
+	    (perms & FFA_INSTR_ACCESS_MASK) == FFA_INSTR_ACCESS_RESERVED)
+		return false;
+	return op != FFAH_MEM_DONATE || data == FFA_DATA_ACCESS_NOT_SPECIFIED;
+}
+
+/* Write @count constituents at @at in the TX buffer; the caller checked they fit. */
+static void ffah_put_ranges(struct ffah *h, uint64_t at, const struct ffa_mem_range *ranges,
+			    uint32_t count)
+{
+	uint8_t *tx = (uint8_t *)h->buf.tx + at;
+	struct ffa_mem_range r;
+	uint32_t i;
+
+	for (i = 0; i < count; i++) {
+		/* Only the two fields the caller owns: the reserved word is always 0. */
+		ffa_memset(&r, 0, sizeof(r));
+		r.address = ranges[i].address;
+		r.page_count = ranges[i].page_count;
+		ffa_memcpy(tx + (size_t)i * FFAH_RANGE_SIZE, &r, sizeof(r));
+	}
+}
+
+/*
+ * The callee broke the ABI in the middle of a transaction whose handle is
+ * known: abort it (FF-A 1.0 §11.7: RECLAIM of a transaction the receiver
+ * has not completed aborts it), so that no page stays with the callee.
+ * Its answer changes nothing: the caller hears FFA_ABORTED either way.
+ */
+static int ffah_mem_abort(struct ffah *h, uint64_t handle)
+{
+	struct ffa_regs r;
+
+	(void)ffah_simple_call(h, &r, FFA_MEM_RECLAIM, (uint32_t)handle, (uint32_t)(handle >> 32));
+	return FFA_ABORTED;
+}
+
+/*
+ * Check the caller's request and write the first fragment into the TX
+ * buffer: header, access descriptors, composite, and as many constituents
+ * as fit. Sets *total_len, *frag_len and *first (constituents in it).
+ */
+static int ffah_mem_first_fragment(struct ffah *h, enum ffah_mem_op op,
+				   const struct ffah_mem_receiver *receivers,
+				   uint32_t receiver_count, const struct ffa_mem_range *ranges,
+				   uint32_t range_count, uint32_t flags, uint64_t tag,
+				   uint32_t *total_len, uint32_t *frag_len, uint32_t *first)
+{
+	uint64_t tx_bytes = ffah_mbox_bytes(h);
+	struct ffa_composite_mem_region c;
+	uint64_t pages = 0, composite_offset, cons_start, total, fit;
+	struct ffa_mem_desc d;
+	struct ffa_mem_emad e;
+	uint32_t i;
+
+	if ((unsigned int)op > FFAH_MEM_DONATE || !receiver_count || !range_count)
+		return FFA_INVALID_PARAMETERS;
+	/* FF-A 1.0 §11.1: a donation has exactly one receiver. */
+	if (op == FFAH_MEM_DONATE && receiver_count != 1)
+		return FFA_INVALID_PARAMETERS;
+	if (flags & ~FFA_MEM_SEND_FLAGS_MASK)
+		return FFA_INVALID_PARAMETERS;
+	for (i = 0; i < receiver_count; i++)
+		if (!ffah_mem_perms_ok(op, receivers[i].perms))
+			return FFA_INVALID_PARAMETERS;
+	/* The composite's page total is a 32-bit field (FF-A 1.0 Table 5.13). */
+	for (i = 0; i < range_count; i++) {
+		if (!ranges[i].page_count)
+			return FFA_INVALID_PARAMETERS;
+		pages += ranges[i].page_count;
+		if (pages > UINT32_MAX)
+			return FFA_INVALID_PARAMETERS;
+	}
+
+	ffa_memset(&d, 0, sizeof(d));
+	d.version = h->version;
+	d.sender_id = h->id;
+	/*
+	 * FF-A 1.0 §5.11.4: shared memory is normal write-back inner-shareable
+	 * memory for both sides; a lender or donor leaves the attributes to the
+	 * borrower.
+	 */
+	d.attributes = op == FFAH_MEM_SHARE ? FFA_MEM_ATTR_NORMAL_WB_IS : 0;
+	d.flags = flags;
+	d.tag = tag;
+	d.emad_count = receiver_count;
+	if (!ffa_mem_desc_write_header(h->buf.tx, tx_bytes, &d))
+		return FFA_NO_MEMORY;
+
+	/* Header, access descriptors and composite go whole in the first fragment. */
+	composite_offset = ffa_mem_desc_composite_offset(&d);
+	cons_start = composite_offset + FFAH_COMPOSITE_SIZE;
+	total = cons_start + (uint64_t)range_count * FFAH_RANGE_SIZE;
+	if (cons_start > tx_bytes || total > UINT32_MAX)
+		return FFA_NO_MEMORY;
+
+	ffa_memset(&e, 0, sizeof(e));
+	e.composite_offset = (uint32_t)composite_offset;
+	for (i = 0; i < receiver_count; i++) {
+		e.receiver_id = receivers[i].id;
+		e.permissions = receivers[i].perms;
+		ffa_mem_desc_write_emad(h->buf.tx, tx_bytes, &d, i, &e);
+	}
+	/* Alignment padding before the composite, if the layout has any. */
+	ffa_memset((uint8_t *)h->buf.tx + ffa_mem_desc_emads_end(&d), 0,
+		   (size_t)(composite_offset - ffa_mem_desc_emads_end(&d)));
+	ffa_memset(&c, 0, sizeof(c));
+	c.total_page_count = (uint32_t)pages;
+	c.constituent_count = range_count;
+	ffa_memcpy((uint8_t *)h->buf.tx + composite_offset, &c, sizeof(c));
+
+	fit = (tx_bytes - cons_start) / FFAH_RANGE_SIZE;
+	*first = fit < range_count ? (uint32_t)fit : range_count;
+	ffah_put_ranges(h, cons_start, ranges, *first);
+	*total_len = (uint32_t)total;
+	*frag_len = (uint32_t)(cons_start + (uint64_t)*first * FFAH_RANGE_SIZE);
+	return 0;
+}
+
+int ffah_mem_send(struct ffah *h, enum ffah_mem_op op, const struct ffah_mem_receiver *receivers,
+		  uint32_t receiver_count, const struct ffa_mem_range *ranges, uint32_t range_count,
+		  uint32_t flags, uint64_t tag, uint64_t *handle)
+{
+	uint32_t total, sent, next, count, per_fragment;
+	uint64_t known = 0, got;
+	bool have_handle = false;
+	struct ffa_regs r;
+	int ret;
+
+	/* The descriptor names own ID as the owner and travels in the TX buffer. */
+	if (!h->version || !h->id_valid || !h->rxtx_pages || !h->buf.tx)
+		return FFA_INVALID_PARAMETERS;
+	ret = ffah_mem_first_fragment(h, op, receivers, receiver_count, ranges, range_count, flags,
+				      tag, &total, &sent, &next);
+	if (ret)
+		return ret;
+
+	/* w3/w4 = 0: the fragment is in the TX buffer (FF-A 1.0 §11.1). */
+	ffa_regs_clear(&r, ffah_mem_fid(h, op));
+	r.x[1] = total;
+	r.x[2] = sent;
+	ffah_plat_call(h->plat, &r);
+
+	per_fragment = (uint32_t)(ffah_mbox_bytes(h) / FFAH_RANGE_SIZE);
+	while (sent < total) {
+		/* An error: the callee has dropped (or never opened) the transaction. */
+		if (ffa_w(&r, 0) == FFA_ERROR)
+			return ffah_status(&r);
+		/*
+		 * FF-A 1.0 §12.2: more is expected. w1/w2 = the handle, the
+		 * same for every fragment; w3 = the bytes received so far,
+		 * which must be all that was sent; w4 = 0 (it names a sender
+		 * only in a hypervisor's own calls).
+		 */
+		if (ffa_w(&r, 0) != FFA_MEM_FRAG_RX)
+			return have_handle ? ffah_mem_abort(h, known) : FFA_ABORTED;
+		got = ffa_handle_make(ffa_w(&r, 1), ffa_w(&r, 2));
+		if (got == FFA_HANDLE_INVALID || (have_handle && got != known))
+			return have_handle ? ffah_mem_abort(h, known) : FFA_ABORTED;
+		known = got;
+		have_handle = true;
+		if (ffa_w(&r, 3) != sent || ffa_w(&r, 4))
+			return ffah_mem_abort(h, known);
+
+		/* The next fragment: only constituents, from the start of the TX buffer. */
+		count = range_count - next < per_fragment ? range_count - next : per_fragment;
+		ffah_put_ranges(h, 0, ranges + next, count);
+		ffa_regs_clear(&r, FFA_MEM_FRAG_TX);
+		r.x[1] = (uint32_t)known;
+		r.x[2] = (uint32_t)(known >> 32);
+		r.x[3] = count * FFAH_RANGE_SIZE;
+		ffah_plat_call(h->plat, &r);
+		sent += count * FFAH_RANGE_SIZE;
+		next += count;
+	}
+
+	/* The whole descriptor is there: FFA_SUCCESS with the handle in w2/w3. */
+	if (ffa_w(&r, 0) == FFA_ERROR)
+		return ffah_status(&r);
+	got = ffa_handle_make(ffa_w(&r, 2), ffa_w(&r, 3));
+	if (ffah_status(&r) || got == FFA_HANDLE_INVALID || (have_handle && got != known))
+		return have_handle ? ffah_mem_abort(h, known) : FFA_ABORTED;
+	*handle = got;
+	return 0;
+}
+
+int ffah_mem_share(struct ffah *h, const struct ffah_mem_receiver *receivers,
+		   uint32_t receiver_count, const struct ffa_mem_range *ranges,
+		   uint32_t range_count, uint64_t *handle)
+{
+	return ffah_mem_send(h, FFAH_MEM_SHARE, receivers, receiver_count, ranges, range_count, 0,
+			     0, handle);
+}
+
+int ffah_mem_lend(struct ffah *h, const struct ffah_mem_receiver *receivers,
+		  uint32_t receiver_count, const struct ffa_mem_range *ranges, uint32_t range_count,
+		  uint64_t *handle)
+{
+	return ffah_mem_send(h, FFAH_MEM_LEND, receivers, receiver_count, ranges, range_count, 0, 0,
+			     handle);
+}
+
+int ffah_mem_donate(struct ffah *h, const struct ffah_mem_receiver *receiver,
+		    const struct ffa_mem_range *ranges, uint32_t range_count, uint64_t *handle)
+{
+	return ffah_mem_send(h, FFAH_MEM_DONATE, receiver, 1, ranges, range_count, 0, 0, handle);
+}
+
+int ffah_mem_reclaim(struct ffah *h, uint64_t handle, uint32_t flags)
+{
+	struct ffa_regs r;
+
+	/* FF-A 1.0 §11.7: bit 0 zero memory, bit 1 time slicing, bits 31:2 MBZ. */
+	if (flags & ~(FFA_MEM_RECLAIM_CLEAR | FFA_MEM_RECLAIM_TIME_SLICE))
+		return FFA_INVALID_PARAMETERS;
+	ffa_regs_clear(&r, FFA_MEM_RECLAIM);
+	r.x[1] = (uint32_t)handle;
+	r.x[2] = (uint32_t)(handle >> 32);
+	r.x[3] = flags;
+	ffah_plat_call(h->plat, &r);
+	return ffah_status(&r);
 }

@@ -456,4 +456,96 @@ struct ffah_sri {
  */
 int ffah_handle_sri(struct ffah *h, struct ffah_sri *res);
 
+/* ---------------------------------------------------------------------- */
+/* Memory sharing                                                         */
+/* ---------------------------------------------------------------------- */
+
+/** enum ffah_mem_op - the transaction an owner starts (FF-A 1.0 §11.1-11.3). */
+enum ffah_mem_op {
+	FFAH_MEM_SHARE,
+	FFAH_MEM_LEND,
+	FFAH_MEM_DONATE,
+};
+
+/**
+ * struct ffah_mem_receiver - one borrower of a memory transaction.
+ * @id:    its endpoint ID
+ * @perms: the memory access permissions byte of its access descriptor:
+ *         FFA_DATA_ACCESS_* | FFA_INSTR_ACCESS_*. A donation names no data
+ *         access (FFA_DATA_ACCESS_NOT_SPECIFIED): the memory is the
+ *         receiver's to map as it likes.
+ */
+struct ffah_mem_receiver {
+	uint16_t id;
+	uint8_t perms;
+};
+
+/**
+ * ffah_mem_send() - FFA_MEM_SHARE, FFA_MEM_LEND or FFA_MEM_DONATE of @ranges
+ * to @receivers, the descriptor passed in the TX buffer.
+ * @ranges:  the constituents: @ranges[i].address (4 KiB aligned) and
+ *           .page_count (non-zero) are sent in this order; .reserved_12 is
+ *           not read (the library writes 0)
+ * @flags:   the descriptor's flags (FFA_MEM_FLAG_ZERO_MEMORY,
+ *           FFA_MEM_FLAG_TIME_SLICE); the callee decides what it accepts
+ * @tag:     the descriptor's implementation-defined tag
+ * @handle:  out: the handle the callee allocated
+ *
+ * The descriptor is laid out for the negotiated version (1.0: 32-byte
+ * header, 16-byte access descriptors; 1.1: 48-byte header; 1.2: 32-byte
+ * access descriptors), sender = own ID, handle 0, memory region attributes
+ * FFA_MEM_ATTR_NORMAL_WB_IS (0x2f) for a share and 0 for a lend or donation
+ * (a borrower that is a PE endpoint picks its own), one composite
+ * descriptor that every access descriptor points at, 8-byte aligned after
+ * them. The SMC64 function IDs are used when ffah_probe() found them
+ * (FFAH_FEAT_MEM_OPS_64), the SMC32 ones otherwise; w1 = total length, w2 =
+ * length of the first fragment, w3/w4 = 0 (the TX buffer, not a buffer of
+ * its own).
+ *
+ * A descriptor larger than the mapped TX buffer is sent in fragments, as
+ * the Linux driver sends it: the first carries the header, every access
+ * descriptor, the composite and as many constituents as fit; each later
+ * one (FFA_MEM_FRAG_TX with the handle, w3 = its length) carries as many
+ * further constituents as fit, from offset 0 of the TX buffer. Every reply
+ * is checked: a fragment that is not the last must be answered with
+ * FFA_MEM_FRAG_RX naming the same handle throughout, the offset of what
+ * was sent so far (FF-A 1.0 §12.2: the receiver acknowledges every byte)
+ * and w4 = 0; the last with FFA_SUCCESS carrying that handle. A reply that
+ * breaks these rules is FFA_ABORTED, and when a handle was already known
+ * the library aborts the half-sent transaction with FFA_MEM_RECLAIM of it
+ * (best effort: its answer is not reported) so that no page stays stuck
+ * with the callee.
+ *
+ * Return: 0; FFA_INVALID_PARAMETERS before FFA_VERSION, FFA_ID_GET and
+ * FFA_RXTX_MAP, for an unknown @op, no receiver (or more than one for a
+ * donation), no range, a range of no pages, pages adding up past 32 bits,
+ * a permissions byte with reserved bits or encodings, a donation naming a
+ * data access, or @flags outside FFA_MEM_SEND_FLAGS_MASK (all refused before
+ * any call); FFA_NO_MEMORY when the header, access descriptors and
+ * composite do not fit the TX buffer or the descriptor exceeds 32 bits of
+ * length; FFA_ABORTED as above; else the callee's error (for a later
+ * fragment the callee has then aborted the transaction).
+ */
+int ffah_mem_send(struct ffah *h, enum ffah_mem_op op, const struct ffah_mem_receiver *receivers,
+		  uint32_t receiver_count, const struct ffa_mem_range *ranges, uint32_t range_count,
+		  uint32_t flags, uint64_t tag, uint64_t *handle);
+
+/* ffah_mem_send() with no flags and a zero tag. */
+int ffah_mem_share(struct ffah *h, const struct ffah_mem_receiver *receivers,
+		   uint32_t receiver_count, const struct ffa_mem_range *ranges,
+		   uint32_t range_count, uint64_t *handle);
+int ffah_mem_lend(struct ffah *h, const struct ffah_mem_receiver *receivers,
+		  uint32_t receiver_count, const struct ffa_mem_range *ranges, uint32_t range_count,
+		  uint64_t *handle);
+int ffah_mem_donate(struct ffah *h, const struct ffah_mem_receiver *receiver,
+		    const struct ffa_mem_range *ranges, uint32_t range_count, uint64_t *handle);
+
+/**
+ * ffah_mem_reclaim() - FFA_MEM_RECLAIM: w1/w2 = @handle (low, high half),
+ * w3 = @flags (FFA_MEM_RECLAIM_CLEAR, FFA_MEM_RECLAIM_TIME_SLICE).
+ * Return: 0; FFA_INVALID_PARAMETERS for other @flags bits (not sent); else
+ * the callee's error (DENIED while a borrower still has the memory).
+ */
+int ffah_mem_reclaim(struct ffah *h, uint64_t handle, uint32_t flags);
+
 #endif /* FFAPROXY_FFA_HOST_H */

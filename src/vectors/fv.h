@@ -121,7 +121,10 @@ size_t fv_decode_reply(uint32_t call_fid, const struct ffa_regs *r, char *buf, s
  * fv_plat_world_start() - discard the current instance and build a fresh one
  * of world @w: host RAM zeroed, SPMC model and proxy initialised, no fault
  * armed, the secure-call record empty.
- * Return: 0, or -1 with @err filled in (e.g. memory the platform cannot model).
+ * Return: 0; -1 with @err filled in (the case fails: e.g. memory the
+ * platform cannot model); or 1 with @err filled in when the platform by its
+ * nature cannot build such a world (the case is reported as skipped with
+ * @err as the reason: e.g. host RAM where a bare-metal machine has none).
  */
 int fv_plat_world_start(struct fv_plat *plat, const struct fv_world *w, char *err,
 			size_t err_len);

@@ -643,6 +643,7 @@ static int fv_do_case(struct fv_state *st)
 	char why[FV_MSG_MAX / 2];
 	struct fv_tok name;
 	struct fv_str s;
+	int rc;
 
 	if (!fv_next(st, &name))
 		return fv_bad(st, "case needs a name");
@@ -663,7 +664,10 @@ static int fv_do_case(struct fv_state *st)
 		return 0;
 
 	why[0] = '\0';
-	if (fv_plat_world_start(st->plat, &st->world, why, sizeof(why))) {
+	rc = fv_plat_world_start(st->plat, &st->world, why, sizeof(why));
+	if (rc > 0) {
+		fv_skip_case(st, why);
+	} else if (rc) {
 		fv_fail_begin(st, &s, st->line);
 		fv_str_puts(&s, "world: ");
 		fv_str_puts(&s, why);

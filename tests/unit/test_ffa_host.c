@@ -23,6 +23,8 @@
 #define BUF_PAGES 16
 #define TX_PA UINT64_C(0x80020000)
 #define RX_PA UINT64_C(0x80040000)
+/* Bytes of the TX buffer recorded at each call: two pages. */
+#define TX_SNAP_BYTES (2 * FFA_PAGE_SIZE)
 
 /*
  * The conduit. With @firmware set, calls are answered by firmware_answer();
@@ -38,6 +40,9 @@ struct ffah_plat {
 	bool fw_regs;			       /* FFA_PARTITION_INFO_GET_REGS implemented */
 	bool fw_mem_lend64;		       /* FFA_FEATURES(FFA_MEM_LEND_64) succeeds */
 	uint8_t rx[BUF_PAGES * FFA_PAGE_SIZE]; /* the RX buffer the firmware fills */
+	/* The start of the TX buffer as it was at each call (memory transactions). */
+	const uint8_t *tx;
+	uint8_t tx_at_call[MAX_CALLS][TX_SNAP_BYTES];
 };
 
 struct fixture {
@@ -143,6 +148,7 @@ static void firmware_answer(struct ffah_plat *p, struct ffa_regs *r)
 void ffah_plat_call(struct ffah_plat *p, struct ffa_regs *regs)
 {
 	assert_true(p->ncalls < MAX_CALLS);
+	memcpy(p->tx_at_call[p->ncalls], p->tx, TX_SNAP_BYTES);
 	p->calls[p->ncalls++] = *regs;
 	if (p->firmware) {
 		firmware_answer(p, regs);
@@ -171,6 +177,7 @@ static int setup(void **state)
 	bufs.rx_pa = RX_PA;
 	bufs.pages = BUF_PAGES;
 	ffah_init(&f->h, &f->plat, &bufs);
+	f->plat.tx = f->tx;
 	*state = f;
 	return 0;
 }
@@ -1276,6 +1283,516 @@ static void test_handle_sri_vcpu_outside_bitmap_aborted(void **state)
 	assert_int_equal(f->plat.ncalls, 1);
 }
 
+/* ---- Memory sharing ---------------------------------------------------- */
+
+#define MEM_SP1 0x8001
+#define MEM_SP2 0x8002
+#define MEM_HANDLE UINT64_C(0x0000000500000007)
+#define MEM_HANDLE_LO 0x00000007u
+#define MEM_HANDLE_HI 0x00000005u
+/* What the TX buffer holds before a call: every byte the library leaves alone shows. */
+#define TX_GARBAGE 0xee
+
+/* A negotiated, mapped endpoint at ID 0, as after ffah_probe(). */
+static void mem_ready(struct fixture *f, uint32_t version, uint32_t pages, bool mem_ops_64)
+{
+	f->h.version = version;
+	f->h.id = 0;
+	f->h.id_valid = true;
+	f->h.rxtx_pages = pages;
+	f->h.features = mem_ops_64 ? FFAH_FEAT_MEM_OPS_64 : 0;
+	memset(f->tx, TX_GARBAGE, sizeof(f->tx));
+}
+
+/* Little-endian writers for the expected descriptor, independent of ffa_desc.h. */
+static void le16(uint8_t *p, uint16_t v)
+{
+	p[0] = (uint8_t)v;
+	p[1] = (uint8_t)(v >> 8);
+}
+
+static void le32(uint8_t *p, uint32_t v)
+{
+	le16(p, (uint16_t)v);
+	le16(p + 2, (uint16_t)(v >> 16));
+}
+
+static void le64(uint8_t *p, uint64_t v)
+{
+	le32(p, (uint32_t)v);
+	le32(p + 4, (uint32_t)(v >> 32));
+}
+
+/* One constituent, FF-A 1.0 Table 5.14: address, page count, 4 reserved bytes. */
+static void expect_range(uint8_t *p, uint64_t address, uint32_t pages)
+{
+	le64(p, address);
+	le32(p + 8, pages);
+	le32(p + 12, 0);
+}
+
+static struct ffa_regs frag_rx(uint32_t lo, uint32_t hi, uint32_t offset)
+{
+	struct ffa_regs r;
+
+	ffa_regs_clear(&r, FFA_MEM_FRAG_RX);
+	r.x[1] = lo;
+	r.x[2] = hi;
+	r.x[3] = offset;
+	return r;
+}
+
+/* Every register of a memory call, x4 included; the rest zero. */
+static void assert_mem_call(const struct ffa_regs *c, uint64_t x0, uint64_t x1, uint64_t x2,
+			    uint64_t x3)
+{
+	assert_call(c, x0, x1, x2, x3, 0);
+}
+
+/* @n one-page constituents on every other page from @base. */
+static struct ffa_mem_range *sparse_ranges(uint32_t n, uint64_t base)
+{
+	struct ffa_mem_range *r = calloc(n, sizeof(*r));
+	uint32_t i;
+
+	assert_non_null(r);
+	for (i = 0; i < n; i++) {
+		r[i].address = base + (uint64_t)i * 2 * FFA_PAGE_SIZE;
+		r[i].page_count = 1;
+		/* Not the library's to read: it must send 0 whatever the caller left here. */
+		r[i].reserved_12 = 0xdead;
+	}
+	return r;
+}
+
+/* The constituents [first, first + n) of sparse_ranges(.., base) at @p. */
+static void assert_sparse_ranges(const uint8_t *p, uint32_t first, uint32_t n, uint64_t base)
+{
+	uint8_t want[16];
+	uint32_t i;
+
+	for (i = 0; i < n; i++) {
+		expect_range(want, base + (uint64_t)(first + i) * 2 * FFA_PAGE_SIZE, 1);
+		assert_memory_equal(p + 16 * i, want, 16);
+	}
+}
+
+static void test_mem_share_1_2_registers_and_descriptor(void **state)
+{
+	static const struct ffah_mem_receiver rx = { MEM_SP1, FFA_DATA_ACCESS_RW };
+	struct ffa_mem_range ranges[2] = {
+		{ UINT64_C(0x80100000), 2, 0 },
+		{ UINT64_C(0x80104000), 1, 0 },
+	};
+	struct fixture *f = *state;
+	uint8_t want[128];
+	uint64_t handle = 0;
+
+	mem_ready(f, FFA_VERSION_1_2, 1, true);
+	script(&f->plat, success32(MEM_HANDLE_LO, MEM_HANDLE_HI));
+	assert_int_equal(ffah_mem_send(&f->h, FFAH_MEM_SHARE, &rx, 1, ranges, 2,
+				       FFA_MEM_FLAG_TIME_SLICE, UINT64_C(0x0123456789abcdef),
+				       &handle),
+			 0);
+	assert_int_equal(handle, MEM_HANDLE);
+	assert_int_equal(f->plat.ncalls, 1);
+	/* w1 = w2 = 128: the whole descriptor at once; w3/w4 = 0: in the TX buffer. */
+	assert_mem_call(&f->plat.calls[0], FFA_MEM_SHARE_64, 128, 128, 0);
+
+	/* FF-A 1.1 Table 10.20 header, 1.2 32-byte EMAD, composite at 80, ranges at 96. */
+	memset(want, 0, sizeof(want));
+	le16(want + 0, 0);		       /* sender: own ID */
+	le16(want + 2, 0x2f);		       /* normal, write-back, inner shareable */
+	le32(want + 4, FFA_MEM_FLAG_TIME_SLICE);
+	le64(want + 8, 0);		       /* handle: the relayer's to allocate */
+	le64(want + 16, UINT64_C(0x0123456789abcdef));
+	le32(want + 24, 32);		       /* EMAD size at 1.2 */
+	le32(want + 28, 1);		       /* EMAD count */
+	le32(want + 32, 48);		       /* EMAD offset: right after the header */
+	le16(want + 48, MEM_SP1);
+	want[50] = FFA_DATA_ACCESS_RW;	       /* instruction access unspecified */
+	le32(want + 52, 80);		       /* composite offset */
+	le32(want + 80, 3);		       /* total pages */
+	le32(want + 84, 2);		       /* constituents */
+	expect_range(want + 96, UINT64_C(0x80100000), 2);
+	expect_range(want + 112, UINT64_C(0x80104000), 1);
+	assert_memory_equal(f->plat.tx_at_call[0], want, sizeof(want));
+}
+
+static void test_mem_lend_1_1_two_receivers_smc32(void **state)
+{
+	static const struct ffah_mem_receiver rx[2] = {
+		{ MEM_SP1, FFA_DATA_ACCESS_RW },
+		{ MEM_SP2, FFA_DATA_ACCESS_RO | FFA_INSTR_ACCESS_NX },
+	};
+	struct ffa_mem_range range = { UINT64_C(0x80200000), 4, 0 };
+	struct fixture *f = *state;
+	uint8_t want[112];
+	uint64_t handle = 0;
+
+	/* Without FFAH_FEAT_MEM_OPS_64 the SMC32 form. */
+	mem_ready(f, FFA_VERSION_1_1, 1, false);
+	script(&f->plat, success32(MEM_HANDLE_LO, MEM_HANDLE_HI));
+	assert_int_equal(ffah_mem_lend(&f->h, rx, 2, &range, 1, &handle), 0);
+	assert_int_equal(handle, MEM_HANDLE);
+	assert_mem_call(&f->plat.calls[0], FFA_MEM_LEND_32, 112, 112, 0);
+
+	/* 1.1: 48-byte header, 16-byte EMADs at 48 and 64, composite at 80. */
+	memset(want, 0, sizeof(want));
+	le16(want + 2, 0);			/* lend: attributes left to the borrower */
+	le32(want + 24, 16);
+	le32(want + 28, 2);
+	le32(want + 32, 48);
+	le16(want + 48, MEM_SP1);
+	want[50] = FFA_DATA_ACCESS_RW;
+	le32(want + 52, 80);
+	le16(want + 64, MEM_SP2);
+	want[66] = FFA_DATA_ACCESS_RO | FFA_INSTR_ACCESS_NX;
+	le32(want + 68, 80);
+	le32(want + 80, 4);
+	le32(want + 84, 1);
+	expect_range(want + 96, UINT64_C(0x80200000), 4);
+	assert_memory_equal(f->plat.tx_at_call[0], want, sizeof(want));
+}
+
+static void test_mem_donate_1_0_layout(void **state)
+{
+	static const struct ffah_mem_receiver rx = { MEM_SP1, FFA_DATA_ACCESS_NOT_SPECIFIED };
+	struct ffa_mem_range range = { UINT64_C(0x80300000), 1, 0 };
+	struct fixture *f = *state;
+	uint8_t want[80];
+	uint64_t handle = 0;
+
+	mem_ready(f, FFA_VERSION_1_0, 1, true);
+	f->h.id = 0x0005; /* as seen by a VM: the descriptor names own ID */
+	script(&f->plat, success32(MEM_HANDLE_LO, MEM_HANDLE_HI));
+	assert_int_equal(ffah_mem_donate(&f->h, &rx, &range, 1, &handle), 0);
+	assert_mem_call(&f->plat.calls[0], FFA_MEM_DONATE_64, 80, 80, 0);
+
+	/* FF-A 1.0 Table 5.19: 32-byte header, EMAD count at 28, EMADs from 32. */
+	memset(want, 0, sizeof(want));
+	le16(want + 0, 0x0005);
+	want[2] = 0;				/* donate: no attributes */
+	le32(want + 28, 1);
+	le16(want + 32, MEM_SP1);
+	want[34] = 0;				/* donate: no data access */
+	le32(want + 36, 48);
+	le32(want + 48, 1);
+	le32(want + 52, 1);
+	expect_range(want + 64, UINT64_C(0x80300000), 1);
+	assert_memory_equal(f->plat.tx_at_call[0], want, sizeof(want));
+}
+
+static void test_mem_send_malformed_requests_not_sent(void **state)
+{
+	static const struct ffah_mem_receiver two[2] = {
+		{ MEM_SP1, FFA_DATA_ACCESS_NOT_SPECIFIED },
+		{ MEM_SP2, FFA_DATA_ACCESS_NOT_SPECIFIED },
+	};
+	static const struct ffah_mem_receiver rw = { MEM_SP1, FFA_DATA_ACCESS_RW };
+	static const struct ffah_mem_receiver reserved_bit = { MEM_SP1, 0x12 };
+	static const struct ffah_mem_receiver reserved_data = { MEM_SP1, FFA_DATA_ACCESS_RESERVED };
+	static const struct ffah_mem_receiver reserved_instr = { MEM_SP1,
+								 FFA_INSTR_ACCESS_RESERVED };
+	struct ffa_mem_range one = { UINT64_C(0x80100000), 1, 0 };
+	struct ffa_mem_range empty = { UINT64_C(0x80100000), 0, 0 };
+	struct ffa_mem_range huge[2] = {
+		{ UINT64_C(0x80100000), UINT32_MAX, 0 },
+		{ UINT64_C(0x80100000), 1, 0 },
+	};
+	struct fixture *f = *state;
+	uint64_t handle = 0;
+
+	mem_ready(f, FFA_VERSION_1_2, 1, true);
+	/* A donation has exactly one receiver, which gets no data access named. */
+	assert_int_equal(ffah_mem_send(&f->h, FFAH_MEM_DONATE, two, 2, &one, 1, 0, 0, &handle),
+			 FFA_INVALID_PARAMETERS);
+	assert_int_equal(ffah_mem_donate(&f->h, &rw, &one, 1, &handle), FFA_INVALID_PARAMETERS);
+	/* Reserved permission bits and encodings. */
+	assert_int_equal(ffah_mem_share(&f->h, &reserved_bit, 1, &one, 1, &handle),
+			 FFA_INVALID_PARAMETERS);
+	assert_int_equal(ffah_mem_share(&f->h, &reserved_data, 1, &one, 1, &handle),
+			 FFA_INVALID_PARAMETERS);
+	assert_int_equal(ffah_mem_share(&f->h, &reserved_instr, 1, &one, 1, &handle),
+			 FFA_INVALID_PARAMETERS);
+	/* No receiver, no range, an empty range, more pages than 32 bits count. */
+	assert_int_equal(ffah_mem_share(&f->h, &rw, 0, &one, 1, &handle), FFA_INVALID_PARAMETERS);
+	assert_int_equal(ffah_mem_share(&f->h, &rw, 1, &one, 0, &handle), FFA_INVALID_PARAMETERS);
+	assert_int_equal(ffah_mem_share(&f->h, &rw, 1, &empty, 1, &handle),
+			 FFA_INVALID_PARAMETERS);
+	assert_int_equal(ffah_mem_share(&f->h, &rw, 1, huge, 2, &handle), FFA_INVALID_PARAMETERS);
+	/* Flags outside those an owner sends; an operation that does not exist. */
+	assert_int_equal(ffah_mem_send(&f->h, FFAH_MEM_LEND, &rw, 1, &one, 1,
+				       FFA_MEM_FLAG_ZERO_AFTER_RELINQ, 0, &handle),
+			 FFA_INVALID_PARAMETERS);
+	assert_int_equal(ffah_mem_send(&f->h, (enum ffah_mem_op)3, &rw, 1, &one, 1, 0, 0, &handle),
+			 FFA_INVALID_PARAMETERS);
+	/* No TX buffer mapped, no own ID yet, no version yet. */
+	f->h.rxtx_pages = 0;
+	assert_int_equal(ffah_mem_share(&f->h, &rw, 1, &one, 1, &handle), FFA_INVALID_PARAMETERS);
+	mem_ready(f, FFA_VERSION_1_2, 1, true);
+	f->h.id_valid = false;
+	assert_int_equal(ffah_mem_share(&f->h, &rw, 1, &one, 1, &handle), FFA_INVALID_PARAMETERS);
+	mem_ready(f, 0, 1, true);
+	assert_int_equal(ffah_mem_share(&f->h, &rw, 1, &one, 1, &handle), FFA_INVALID_PARAMETERS);
+	assert_int_equal(f->plat.ncalls, 0);
+	assert_int_equal(handle, 0);
+}
+
+static void test_mem_send_header_larger_than_tx_no_memory(void **state)
+{
+	struct ffa_mem_range one = { UINT64_C(0x80100000), 1, 0 };
+	struct ffah_mem_receiver rx[127];
+	struct fixture *f = *state;
+	uint64_t handle = 0;
+	unsigned int i;
+
+	for (i = 0; i < 127; i++) {
+		rx[i].id = (uint16_t)(0x8001 + i);
+		rx[i].perms = FFA_DATA_ACCESS_RO;
+	}
+	/*
+	 * 1.2: 48 + 126 * 32 + 16 = 4096: header, EMADs and composite fill the
+	 * page exactly, and the constituent goes in a second fragment.
+	 */
+	mem_ready(f, FFA_VERSION_1_2, 1, true);
+	script(&f->plat, frag_rx(MEM_HANDLE_LO, MEM_HANDLE_HI, 4096));
+	script(&f->plat, success32(MEM_HANDLE_LO, MEM_HANDLE_HI));
+	assert_int_equal(ffah_mem_share(&f->h, rx, 126, &one, 1, &handle), 0);
+	assert_int_equal(f->plat.ncalls, 2);
+	assert_mem_call(&f->plat.calls[0], FFA_MEM_SHARE_64, 4112, 4096, 0);
+	assert_mem_call(&f->plat.calls[1], FFA_MEM_FRAG_TX, MEM_HANDLE_LO, MEM_HANDLE_HI, 16);
+	assert_sparse_ranges(f->plat.tx_at_call[1], 0, 1, UINT64_C(0x80100000));
+
+	/* One receiver more: the composite would not be in the first fragment. */
+	assert_int_equal(ffah_mem_share(&f->h, rx, 127, &one, 1, &handle), FFA_NO_MEMORY);
+	assert_int_equal(f->plat.ncalls, 2);
+}
+
+/* 1.2, one receiver: header 48 + EMAD 32 + composite 16 = 96 bytes before the constituents. */
+#define MEM_CONS_START_1_2 96u
+/* Constituents that fill a one-page first fragment exactly: (4096 - 96) / 16. */
+#define MEM_FIRST_FIT 250u
+#define MEM_BASE UINT64_C(0x80400000)
+
+static void test_mem_descriptor_exactly_one_tx_buffer_one_call(void **state)
+{
+	static const struct ffah_mem_receiver rx = { MEM_SP1, FFA_DATA_ACCESS_RW };
+	struct ffa_mem_range *ranges = sparse_ranges(MEM_FIRST_FIT, MEM_BASE);
+	struct fixture *f = *state;
+	uint64_t handle = 0;
+
+	mem_ready(f, FFA_VERSION_1_2, 1, true);
+	script(&f->plat, success32(MEM_HANDLE_LO, MEM_HANDLE_HI));
+	assert_int_equal(ffah_mem_share(&f->h, &rx, 1, ranges, MEM_FIRST_FIT, &handle), 0);
+	assert_int_equal(f->plat.ncalls, 1);
+	assert_mem_call(&f->plat.calls[0], FFA_MEM_SHARE_64, 4096, 4096, 0);
+	assert_sparse_ranges(f->plat.tx_at_call[0] + MEM_CONS_START_1_2, 0, MEM_FIRST_FIT,
+			     MEM_BASE);
+	assert_int_equal(handle, MEM_HANDLE);
+	free(ranges);
+}
+
+static void test_mem_descriptor_one_constituent_more_two_fragments(void **state)
+{
+	static const struct ffah_mem_receiver rx = { MEM_SP1, FFA_DATA_ACCESS_RW };
+	struct ffa_mem_range *ranges = sparse_ranges(MEM_FIRST_FIT + 1, MEM_BASE);
+	struct fixture *f = *state;
+	uint64_t handle = 0;
+
+	/*
+	 * The smallest step past one buffer: a descriptor grows by whole
+	 * constituents, so 16 bytes more. The first fragment is the full
+	 * page; the last constituent goes alone with FFA_MEM_FRAG_TX.
+	 */
+	mem_ready(f, FFA_VERSION_1_2, 1, true);
+	script(&f->plat, frag_rx(MEM_HANDLE_LO, MEM_HANDLE_HI, 4096));
+	script(&f->plat, success32(MEM_HANDLE_LO, MEM_HANDLE_HI));
+	assert_int_equal(ffah_mem_share(&f->h, &rx, 1, ranges, MEM_FIRST_FIT + 1, &handle), 0);
+	assert_int_equal(f->plat.ncalls, 2);
+	assert_mem_call(&f->plat.calls[0], FFA_MEM_SHARE_64, 4112, 4096, 0);
+	assert_sparse_ranges(f->plat.tx_at_call[0] + MEM_CONS_START_1_2, 0, MEM_FIRST_FIT,
+			     MEM_BASE);
+	assert_mem_call(&f->plat.calls[1], FFA_MEM_FRAG_TX, MEM_HANDLE_LO, MEM_HANDLE_HI, 16);
+	assert_sparse_ranges(f->plat.tx_at_call[1], MEM_FIRST_FIT, 1, MEM_BASE);
+	assert_int_equal(handle, MEM_HANDLE);
+	free(ranges);
+}
+
+static void test_mem_three_fragments_follow_offsets(void **state)
+{
+	static const struct ffah_mem_receiver rx = { MEM_SP1, FFA_DATA_ACCESS_RW };
+	/* 250 in the first page, 256 in the second, 10 in the third. */
+	const uint32_t n = MEM_FIRST_FIT + 256 + 10;
+	struct ffa_mem_range *ranges = sparse_ranges(n, MEM_BASE);
+	struct fixture *f = *state;
+	uint64_t handle = 0;
+
+	mem_ready(f, FFA_VERSION_1_2, 1, false);
+	script(&f->plat, frag_rx(MEM_HANDLE_LO, MEM_HANDLE_HI, 4096));
+	script(&f->plat, frag_rx(MEM_HANDLE_LO, MEM_HANDLE_HI, 8192));
+	script(&f->plat, success32(MEM_HANDLE_LO, MEM_HANDLE_HI));
+	assert_int_equal(ffah_mem_share(&f->h, &rx, 1, ranges, n, &handle), 0);
+	assert_int_equal(f->plat.ncalls, 3);
+	assert_mem_call(&f->plat.calls[0], FFA_MEM_SHARE_32, 96 + 16 * n, 4096, 0);
+	assert_mem_call(&f->plat.calls[1], FFA_MEM_FRAG_TX, MEM_HANDLE_LO, MEM_HANDLE_HI, 4096);
+	assert_sparse_ranges(f->plat.tx_at_call[1], MEM_FIRST_FIT, 256, MEM_BASE);
+	assert_mem_call(&f->plat.calls[2], FFA_MEM_FRAG_TX, MEM_HANDLE_LO, MEM_HANDLE_HI, 160);
+	assert_sparse_ranges(f->plat.tx_at_call[2], MEM_FIRST_FIT + 256, 10, MEM_BASE);
+	assert_int_equal(handle, MEM_HANDLE);
+	free(ranges);
+}
+
+static void test_mem_fragments_fill_a_larger_tx_buffer(void **state)
+{
+	static const struct ffah_mem_receiver rx = { MEM_SP1, FFA_DATA_ACCESS_RW };
+	/* Two mapped pages: (8192 - 96) / 16 = 506 in the first, 512 in each next. */
+	const uint32_t n = 506 + 512 + 1;
+	struct ffa_mem_range *ranges = sparse_ranges(n, MEM_BASE);
+	struct fixture *f = *state;
+	uint64_t handle = 0;
+
+	mem_ready(f, FFA_VERSION_1_2, 2, true);
+	script(&f->plat, frag_rx(MEM_HANDLE_LO, MEM_HANDLE_HI, 8192));
+	script(&f->plat, frag_rx(MEM_HANDLE_LO, MEM_HANDLE_HI, 16384));
+	script(&f->plat, success32(MEM_HANDLE_LO, MEM_HANDLE_HI));
+	assert_int_equal(ffah_mem_share(&f->h, &rx, 1, ranges, n, &handle), 0);
+	assert_int_equal(f->plat.ncalls, 3);
+	assert_mem_call(&f->plat.calls[0], FFA_MEM_SHARE_64, 96 + 16 * n, 8192, 0);
+	assert_sparse_ranges(f->plat.tx_at_call[0] + MEM_CONS_START_1_2, 0, 506, MEM_BASE);
+	assert_mem_call(&f->plat.calls[1], FFA_MEM_FRAG_TX, MEM_HANDLE_LO, MEM_HANDLE_HI, 8192);
+	assert_sparse_ranges(f->plat.tx_at_call[1], 506, 512, MEM_BASE);
+	assert_mem_call(&f->plat.calls[2], FFA_MEM_FRAG_TX, MEM_HANDLE_LO, MEM_HANDLE_HI, 16);
+	assert_sparse_ranges(f->plat.tx_at_call[2], 1018, 1, MEM_BASE);
+	free(ranges);
+}
+
+static void test_mem_frag_rx_wrong_offset_aborted(void **state)
+{
+	static const struct ffah_mem_receiver rx = { MEM_SP1, FFA_DATA_ACCESS_RW };
+	struct ffa_mem_range *ranges = sparse_ranges(MEM_FIRST_FIT + 1, MEM_BASE);
+	struct fixture *f = *state;
+	uint64_t handle = 0;
+
+	/*
+	 * The receiver says it has 4080 bytes, 4096 were sent: no fragment is
+	 * sent on a guess; the half-sent transaction is aborted with RECLAIM.
+	 */
+	mem_ready(f, FFA_VERSION_1_2, 1, true);
+	script(&f->plat, frag_rx(MEM_HANDLE_LO, MEM_HANDLE_HI, 4080));
+	script(&f->plat, success32(0, 0));
+	assert_int_equal(ffah_mem_share(&f->h, &rx, 1, ranges, MEM_FIRST_FIT + 1, &handle),
+			 FFA_ABORTED);
+	assert_int_equal(f->plat.ncalls, 2);
+	assert_mem_call(&f->plat.calls[1], FFA_MEM_RECLAIM, MEM_HANDLE_LO, MEM_HANDLE_HI, 0);
+	assert_int_equal(handle, 0);
+	free(ranges);
+}
+
+static void test_mem_frag_rx_breaking_abi_aborted(void **state)
+{
+	static const struct ffah_mem_receiver rx = { MEM_SP1, FFA_DATA_ACCESS_RW };
+	const uint32_t n = MEM_FIRST_FIT + 256 + 1;
+	struct ffa_mem_range *ranges = sparse_ranges(n, MEM_BASE);
+	struct fixture *f = *state;
+	struct ffa_regs r;
+	uint64_t handle = 0;
+
+	mem_ready(f, FFA_VERSION_1_2, 1, true);
+
+	/* The handle changes between fragments: the first one is aborted. */
+	script(&f->plat, frag_rx(MEM_HANDLE_LO, MEM_HANDLE_HI, 4096));
+	script(&f->plat, frag_rx(MEM_HANDLE_LO + 1, MEM_HANDLE_HI, 8192));
+	script(&f->plat, success32(0, 0));
+	assert_int_equal(ffah_mem_share(&f->h, &rx, 1, ranges, n, &handle), FFA_ABORTED);
+	assert_int_equal(f->plat.ncalls, 3);
+	assert_mem_call(&f->plat.calls[2], FFA_MEM_RECLAIM, MEM_HANDLE_LO, MEM_HANDLE_HI, 0);
+
+	/* w4 carries a sender: not for the host. */
+	r = frag_rx(MEM_HANDLE_LO, MEM_HANDLE_HI, 4096);
+	r.x[4] = UINT32_C(0x8001) << FFA_MEM_FRAG_SENDER_SHIFT;
+	script(&f->plat, r);
+	script(&f->plat, success32(0, 0));
+	assert_int_equal(ffah_mem_share(&f->h, &rx, 1, ranges, n, &handle), FFA_ABORTED);
+	assert_int_equal(f->plat.ncalls, 5);
+	assert_mem_call(&f->plat.calls[4], FFA_MEM_RECLAIM, MEM_HANDLE_LO, MEM_HANDLE_HI, 0);
+
+	/* The invalid handle: nothing to abort. */
+	script(&f->plat, frag_rx(UINT32_MAX, UINT32_MAX, 4096));
+	assert_int_equal(ffah_mem_share(&f->h, &rx, 1, ranges, n, &handle), FFA_ABORTED);
+	assert_int_equal(f->plat.ncalls, 6);
+
+	/* Neither FRAG_RX nor an error to a fragment that is not the last. */
+	script(&f->plat, success32(MEM_HANDLE_LO, MEM_HANDLE_HI));
+	assert_int_equal(ffah_mem_share(&f->h, &rx, 1, ranges, n, &handle), FFA_ABORTED);
+	assert_int_equal(f->plat.ncalls, 7);
+
+	/* The last fragment's FFA_SUCCESS names another handle: the known one is aborted. */
+	script(&f->plat, frag_rx(MEM_HANDLE_LO, MEM_HANDLE_HI, 4096));
+	script(&f->plat, frag_rx(MEM_HANDLE_LO, MEM_HANDLE_HI, 8192));
+	script(&f->plat, success32(MEM_HANDLE_LO, MEM_HANDLE_HI + 1));
+	script(&f->plat, success32(0, 0));
+	assert_int_equal(ffah_mem_share(&f->h, &rx, 1, ranges, n, &handle), FFA_ABORTED);
+	assert_int_equal(f->plat.ncalls, 11);
+	assert_mem_call(&f->plat.calls[10], FFA_MEM_RECLAIM, MEM_HANDLE_LO, MEM_HANDLE_HI, 0);
+
+	/* A one-call transaction answered with FRAG_RX: no handle was ever agreed. */
+	script(&f->plat, frag_rx(MEM_HANDLE_LO, MEM_HANDLE_HI, 128));
+	assert_int_equal(ffah_mem_share(&f->h, &rx, 1, ranges, 2, &handle), FFA_ABORTED);
+	assert_int_equal(f->plat.ncalls, 12);
+	assert_int_equal(handle, 0);
+	free(ranges);
+}
+
+static void test_mem_errors_returned_as_is(void **state)
+{
+	static const struct ffah_mem_receiver rx = { MEM_SP1, FFA_DATA_ACCESS_RW };
+	const uint32_t n = MEM_FIRST_FIT + 256 + 1;
+	struct ffa_mem_range *ranges = sparse_ranges(n, MEM_BASE);
+	struct fixture *f = *state;
+	uint64_t handle = 0;
+
+	mem_ready(f, FFA_VERSION_1_2, 1, true);
+	/* The first fragment refused. */
+	script(&f->plat, error_reply(FFA_DENIED));
+	assert_int_equal(ffah_mem_share(&f->h, &rx, 1, ranges, 1, &handle), FFA_DENIED);
+	assert_int_equal(f->plat.ncalls, 1);
+
+	/* A later fragment refused: the callee aborted; nothing more is sent. */
+	script(&f->plat, frag_rx(MEM_HANDLE_LO, MEM_HANDLE_HI, 4096));
+	script(&f->plat, error_reply(FFA_NO_MEMORY));
+	assert_int_equal(ffah_mem_share(&f->h, &rx, 1, ranges, n, &handle), FFA_NO_MEMORY);
+	assert_int_equal(f->plat.ncalls, 3);
+
+	/* The last fragment refused. */
+	script(&f->plat, frag_rx(MEM_HANDLE_LO, MEM_HANDLE_HI, 4096));
+	script(&f->plat, frag_rx(MEM_HANDLE_LO, MEM_HANDLE_HI, 8192));
+	script(&f->plat, error_reply(FFA_ABORTED));
+	assert_int_equal(ffah_mem_share(&f->h, &rx, 1, ranges, n, &handle), FFA_ABORTED);
+	assert_int_equal(f->plat.ncalls, 6);
+	assert_int_equal(f->plat.calls[5].x[0], FFA_MEM_FRAG_TX);
+	assert_int_equal(handle, 0);
+	free(ranges);
+}
+
+static void test_mem_reclaim_registers(void **state)
+{
+	struct fixture *f = *state;
+
+	script(&f->plat, success32(0, 0));
+	script(&f->plat, error_reply(FFA_DENIED));
+	assert_int_equal(ffah_mem_reclaim(&f->h, UINT64_C(0x1122334455667788),
+					  FFA_MEM_RECLAIM_CLEAR),
+			 0);
+	assert_mem_call(&f->plat.calls[0], FFA_MEM_RECLAIM, 0x55667788, 0x11223344,
+			FFA_MEM_RECLAIM_CLEAR);
+	assert_int_equal(ffah_mem_reclaim(&f->h, MEM_HANDLE, 0), FFA_DENIED);
+	assert_mem_call(&f->plat.calls[1], FFA_MEM_RECLAIM, MEM_HANDLE_LO, MEM_HANDLE_HI, 0);
+	/* Bits 31:2 are reserved: not sent. */
+	assert_int_equal(ffah_mem_reclaim(&f->h, MEM_HANDLE, 4), FFA_INVALID_PARAMETERS);
+	assert_int_equal(f->plat.ncalls, 2);
+}
+
 #define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
 
 int main(void)
@@ -1329,6 +1846,19 @@ int main(void)
 		T(test_info_get_counts_beyond_registers_aborted),
 		T(test_handle_sri_gets_own_and_reads_message),
 		T(test_handle_sri_vcpu_outside_bitmap_aborted),
+		T(test_mem_share_1_2_registers_and_descriptor),
+		T(test_mem_lend_1_1_two_receivers_smc32),
+		T(test_mem_donate_1_0_layout),
+		T(test_mem_send_malformed_requests_not_sent),
+		T(test_mem_send_header_larger_than_tx_no_memory),
+		T(test_mem_descriptor_exactly_one_tx_buffer_one_call),
+		T(test_mem_descriptor_one_constituent_more_two_fragments),
+		T(test_mem_three_fragments_follow_offsets),
+		T(test_mem_fragments_fill_a_larger_tx_buffer),
+		T(test_mem_frag_rx_wrong_offset_aborted),
+		T(test_mem_frag_rx_breaking_abi_aborted),
+		T(test_mem_errors_returned_as_is),
+		T(test_mem_reclaim_registers),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

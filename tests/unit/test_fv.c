@@ -877,6 +877,19 @@ static void test_world_start_failure(void **state)
 	assert_int_equal(p->host_calls, 0);
 }
 
+/* A platform that cannot build a world at all (1) skips its cases, with its reason. */
+static void test_world_start_skip(void **state)
+{
+	struct fv_plat *p = *state;
+	struct fv_result res;
+
+	p->world_start_ret = 1;
+	res = run(p, "\ncase a\n  call FFA_ID_GET\n  expect FFA_ERROR\n");
+	assert_one_line(p, res, "SKIP a: t.fv:2: cannot model it");
+	assert_int_equal(res.skipped, 1);
+	assert_int_equal(p->host_calls, 0);
+}
+
 /* ---------------------------------------------------------------------- */
 /* Worlds                                                                 */
 /* ---------------------------------------------------------------------- */
@@ -2119,6 +2132,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_invariants_failures, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_fail_secure_and_skip, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_world_start_failure, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_world_start_skip, setup, teardown),
 		cmocka_unit_test(test_default_world),
 		cmocka_unit_test_setup_teardown(test_world_lines, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_world_omitted_lines_take_defaults, setup,

@@ -16,6 +16,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <ffaproxy/ffa_desc.h>
+
 #include "ffa_host.h"
 #include "fv.h"
 #include "sim.h"
@@ -518,6 +520,216 @@ static int step_notif_to_sp(struct demo *d, char *why, size_t why_len)
 	return 0;
 }
 
+/* Where the memory steps look for free host pages: 1 MiB into host RAM. */
+#define DEMO_MEM_OFFSET UINT64_C(0x100000)
+/* Pages the memory steps use: ranges of 2 and 1 pages around a gap page. */
+#define DEMO_MEM_PAGES 4
+
+static const char *const demo_page_state_names[] = {
+	[FV_PAGE_HOST] = "host",
+	[FV_PAGE_SHARED] = "shared",
+	[FV_PAGE_LENT] = "lent",
+	[FV_PAGE_DONATED] = "donated",
+	[FV_PAGE_HYP] = "hyp",
+	[FV_PAGE_PINNED] = "pinned",
+	[FV_PAGE_NONE] = "none",
+};
+
+/* The memory steps need partition 0x8001 and a mapped TX buffer. */
+static const char *demo_mem_unsupported(const struct demo *d)
+{
+	if (!demo_find_part(d, DEMO_SP_ID))
+		return "no partition 0x8001 in this world";
+	if (!d->host.rxtx_pages || !d->host.id_valid)
+		return "the host has no TX buffer for the descriptor";
+	return NULL;
+}
+
+/* A run of DEMO_MEM_PAGES free host pages, preferably 1 MiB into host RAM. */
+static int demo_mem_base(struct demo *d, uint64_t *base)
+{
+	struct sim *s = d->sim;
+
+	if (!sim_find_host_pages(s, s->ram_base + DEMO_MEM_OFFSET, DEMO_MEM_PAGES, base))
+		return 0;
+	return sim_find_host_pages(s, s->ram_base, DEMO_MEM_PAGES, base);
+}
+
+/* One line with the state of each page of [@base, + DEMO_MEM_PAGES pages). */
+static void demo_print_pages(struct demo *d, uint64_t base, const char *when)
+{
+	unsigned int i;
+
+	printf("   pages %s:", when);
+	for (i = 0; i < DEMO_MEM_PAGES; i++) {
+		uint64_t pa = base + (uint64_t)i * FFA_PAGE_SIZE;
+
+		printf(" 0x%" PRIx64 "=%s", pa, demo_page_state_names[sim_page_state(d->sim, pa)]);
+	}
+	printf("\n");
+}
+
+/* Every page of [@base, + DEMO_MEM_PAGES) is in its state of @want, or @why says which is not. */
+static int demo_check_pages(struct demo *d, uint64_t base, const enum fv_page_state *want,
+			    const char *when, char *why, size_t why_len)
+{
+	unsigned int i;
+
+	for (i = 0; i < DEMO_MEM_PAGES; i++) {
+		uint64_t pa = base + (uint64_t)i * FFA_PAGE_SIZE;
+		enum fv_page_state st = sim_page_state(d->sim, pa);
+
+		if (st != want[i]) {
+			snprintf(why, why_len, "%s page 0x%" PRIx64 " is %s, not %s", when, pa,
+				 demo_page_state_names[st], demo_page_state_names[want[i]]);
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/*
+ * What the partition found in its RX buffer after FFA_MEM_RETRIEVE_RESP:
+ * the descriptor at the model's version, read back with the codec (the
+ * model's partition has released the buffer again, which leaves the bytes).
+ */
+static void demo_print_retrieved(struct demo *d, const struct ffa_regs *r)
+{
+	const struct spmc_partition *sp = spmc_find_partition(&d->sim->spmc, DEMO_SP_ID);
+	struct ffa_composite_mem_region c;
+	struct ffa_mem_desc desc;
+	struct ffa_mem_emad e;
+	uint32_t len = ffa_w(r, 2);
+
+	if (!sp || len > sizeof(sp->rx) ||
+	    ffa_mem_desc_read(sp->rx, len, d->sim->spmc.version, &desc) ||
+	    ffa_mem_desc_emad(sp->rx, &desc, 0, &e) ||
+	    ffa_mem_desc_composite(sp->rx, len, e.composite_offset, ffa_mem_desc_emads_end(&desc),
+				   &c))
+		return;
+	printf("   partition 0x%04x sees: sender 0x%04x, attributes 0x%x, its access 0x%x, "
+	       "%" PRIu32 " constituent(s), %" PRIu32 " page(s)\n",
+	       (unsigned int)DEMO_SP_ID, (unsigned int)desc.sender_id,
+	       (unsigned int)desc.attributes, (unsigned int)e.permissions, c.constituent_count,
+	       c.total_page_count);
+}
+
+/*
+ * FFA_MEM_SHARE of two discontiguous ranges (2 pages, a gap, 1 page) with
+ * 0x8001, read-write; the partition retrieves the memory; the host's
+ * RECLAIM is refused while the partition holds it; the partition
+ * relinquishes; the host reclaims and owns every page again.
+ */
+static int step_mem_share(struct demo *d, char *why, size_t why_len)
+{
+	static const struct ffah_mem_receiver rx = { DEMO_SP_ID, FFA_DATA_ACCESS_RW };
+	static const enum fv_page_state host[DEMO_MEM_PAGES] = {
+		FV_PAGE_HOST, FV_PAGE_HOST, FV_PAGE_HOST, FV_PAGE_HOST,
+	};
+	static const enum fv_page_state shared[DEMO_MEM_PAGES] = {
+		FV_PAGE_SHARED, FV_PAGE_SHARED, FV_PAGE_HOST, FV_PAGE_SHARED,
+	};
+	const char *unsupported = demo_mem_unsupported(d);
+	struct ffa_mem_range ranges[2];
+	uint64_t base, handle = 0;
+	struct ffa_regs r;
+	int ret;
+
+	if (unsupported)
+		return step_skip(why, why_len, unsupported);
+	if (demo_mem_base(d, &base))
+		return step_skip(why, why_len, "no 4 free pages in host RAM");
+	memset(ranges, 0, sizeof(ranges));
+	ranges[0].address = base;
+	ranges[0].page_count = 2;
+	ranges[1].address = base + 3 * FFA_PAGE_SIZE;
+	ranges[1].page_count = 1;
+
+	demo_print_pages(d, base, "before");
+	printf("   host shares 0x%" PRIx64 "+2 pages and 0x%" PRIx64
+	       "+1 page with 0x%04x, read-write\n",
+	       ranges[0].address, ranges[1].address, (unsigned int)DEMO_SP_ID);
+	ret = ffah_mem_share(&d->host, &rx, 1, ranges, 2, &handle);
+	if (ret)
+		return ret;
+	printf("   shared: handle 0x%" PRIx64 "\n", handle);
+	demo_print_pages(d, base, "after FFA_MEM_SHARE");
+	if (demo_check_pages(d, base, shared, "after the share", why, why_len))
+		return 1;
+
+	fv_plat_sp_retrieve(sim_fv_plat(d->sim), DEMO_SP_ID, handle, &r);
+	if (ffa_w(&r, 0) != FFA_MEM_RETRIEVE_RESP) {
+		snprintf(why, why_len, "the partition's retrieve failed: %s",
+			 ffa_w(&r, 0) == FFA_ERROR ? error_text((int32_t)ffa_w(&r, 2))
+						   : "bad reply");
+		return 1;
+	}
+	demo_print_retrieved(d, &r);
+
+	ret = ffah_mem_reclaim(&d->host, handle, 0);
+	if (ret != FFA_DENIED) {
+		snprintf(why, why_len, "RECLAIM while the partition holds the memory: %s, not DENIED",
+			 ret ? error_text(ret) : "success");
+		return 1;
+	}
+	printf("   RECLAIM while the partition holds the memory: DENIED\n");
+	demo_print_pages(d, base, "after the refused RECLAIM");
+	if (demo_check_pages(d, base, shared, "after the refused reclaim", why, why_len))
+		return 1;
+
+	fv_plat_sp_relinquish(sim_fv_plat(d->sim), DEMO_SP_ID, handle, &r);
+	if (!ffa_is_success(&r)) {
+		snprintf(why, why_len, "the partition's relinquish failed: %s",
+			 ffa_w(&r, 0) == FFA_ERROR ? error_text((int32_t)ffa_w(&r, 2))
+						   : "bad reply");
+		return 1;
+	}
+	ret = ffah_mem_reclaim(&d->host, handle, 0);
+	if (ret)
+		return ret;
+	demo_print_pages(d, base, "after FFA_MEM_RECLAIM");
+	return demo_check_pages(d, base, host, "after the reclaim", why, why_len);
+}
+
+/* FFA_MEM_LEND of the gap page to 0x8001: the host loses it until it reclaims it. */
+static int step_mem_lend(struct demo *d, char *why, size_t why_len)
+{
+	static const struct ffah_mem_receiver rx = { DEMO_SP_ID, FFA_DATA_ACCESS_RW };
+	static const enum fv_page_state host[DEMO_MEM_PAGES] = {
+		FV_PAGE_HOST, FV_PAGE_HOST, FV_PAGE_HOST, FV_PAGE_HOST,
+	};
+	static const enum fv_page_state lent[DEMO_MEM_PAGES] = {
+		FV_PAGE_HOST, FV_PAGE_HOST, FV_PAGE_LENT, FV_PAGE_HOST,
+	};
+	const char *unsupported = demo_mem_unsupported(d);
+	struct ffa_mem_range range;
+	uint64_t base, handle = 0;
+	int ret;
+
+	if (unsupported)
+		return step_skip(why, why_len, unsupported);
+	if (demo_mem_base(d, &base))
+		return step_skip(why, why_len, "no 4 free pages in host RAM");
+	memset(&range, 0, sizeof(range));
+	range.address = base + 2 * FFA_PAGE_SIZE;
+	range.page_count = 1;
+
+	printf("   host lends 0x%" PRIx64 "+1 page to 0x%04x, read-write\n", range.address,
+	       (unsigned int)DEMO_SP_ID);
+	ret = ffah_mem_lend(&d->host, &rx, 1, &range, 1, &handle);
+	if (ret)
+		return ret;
+	printf("   lent: handle 0x%" PRIx64 "\n", handle);
+	demo_print_pages(d, base, "after FFA_MEM_LEND");
+	if (demo_check_pages(d, base, lent, "after the lend", why, why_len))
+		return 1;
+	ret = ffah_mem_reclaim(&d->host, handle, 0);
+	if (ret)
+		return ret;
+	demo_print_pages(d, base, "after FFA_MEM_RECLAIM");
+	return demo_check_pages(d, base, host, "after the reclaim", why, why_len);
+}
+
 /*
  * The demo sequence. Each step runs even if an earlier one failed, unless
  * it needs what that step set up (the version): a failed probe stops it.
@@ -534,7 +746,9 @@ static const struct demo_step demo_steps[] = {
 	  step_notif_setup },
 	{ "notifications: 0x8001 sets ID 2, SRI, host INFO_GET + GET", step_notif_to_host },
 	{ "notifications: 0x8001 binds ID 5 to the host, host sets it", step_notif_to_sp },
-	/* Memory share and reclaim: the next step, with the memory-sharing change. */
+	{ "memory: share 2 discontiguous ranges with 0x8001 (RW), retrieve, relinquish, reclaim",
+	  step_mem_share },
+	{ "memory: lend 1 page to 0x8001, reclaim", step_mem_lend },
 };
 
 static void format_uuid(const struct ffa_uuid *u, char *buf, size_t len)
