@@ -11,7 +11,7 @@ FUZZ      := $(BUILD_DIR)/fuzz
 FUZZ_SECONDS ?= 600
 QEMU_BUILD := $(BUILD_DIR)/qemu
 FFA_SIM   := $(DEFAULT)/bin/ffa-sim
-EXAMPLES  := ../shared/vectors/examples.fv
+EXAMPLES  := tests/vectors/examples.fv
 
 # The steps of each target run in the order written; the CMake builds it
 # starts need not say which directory they enter.
@@ -37,7 +37,7 @@ help:
 	@echo '                 build plat/aarch64 and run the vectors under qemu-system-aarch64:'
 	@echo '                 host at EL1, proxy at EL2 with stage 2, SPMC model at EL3'
 	@echo '                 (docs/aarch64.md)'
-	@echo '  make examples  run $(EXAMPLES) (if present) with ffa-sim'
+	@echo '  make examples  run $(EXAMPLES) with ffa-sim'
 	@echo '  make bench     instructions the proxy spends per forwarded call, counted'
 	@echo '                 with callgrind in an -O2 build in $(BENCH) (bench/README.md)'
 	@echo '  make fuzz      run the libFuzzer harness for FUZZ_SECONDS=$(FUZZ_SECONDS) s, corpus'
@@ -89,12 +89,7 @@ qemu-check: deps-qemu
 examples: deps-run
 	$(CONFIGURE)
 	cmake --build $(DEFAULT) --parallel $(JOBS) --target ffa-sim
-	@if [ -f $(EXAMPLES) ]; then \
-		echo '$(FFA_SIM) vectors $(EXAMPLES)'; \
-		$(FFA_SIM) vectors $(EXAMPLES); \
-	else \
-		echo 'examples: $(EXAMPLES) not found (it lives in the shared tree beside this one); skipped'; \
-	fi
+	$(FFA_SIM) vectors $(EXAMPLES)
 
 # Not part of `check`: a benchmark measures, it does not pass or fail. The
 # build is optimised and uninstrumented, so the counts are what a release
