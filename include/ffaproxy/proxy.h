@@ -168,6 +168,7 @@ struct ffap {
 	struct ffap_host_mbox host;
 	/* Memory transactions, and the free entries of cfg.ranges. */
 	struct ffap_mem_tx mem[FFAP_MAX_TRANSACTIONS];
+	uint64_t mem_used; /* bit n: mem[n] is not free */
 	uint32_t free_range;
 	uint32_t free_range_count;
 };

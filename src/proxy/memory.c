@@ -55,29 +55,48 @@ static uint64_t pages_end(uint64_t base, uint64_t pages)
 /* The record of a transaction's pages                                    */
 /* ---------------------------------------------------------------------- */
 
+/* Slots in use are the set bits of p->mem_used: lookups cost what is live, not the limit. */
+_Static_assert(FFAP_MAX_TRANSACTIONS <= 64, "p->mem_used has one bit per slot");
+
 static struct ffap_mem_tx *tx_find(struct ffap *p, uint64_t handle)
 {
-	unsigned int i;
+	uint64_t used;
 
-	for (i = 0; i < FFAP_MAX_TRANSACTIONS; i++)
-		if (p->mem[i].state != FFAP_MEM_TX_FREE && p->mem[i].handle == handle)
-			return &p->mem[i];
+	for (used = p->mem_used; used; used &= used - 1) {
+		struct ffap_mem_tx *tx = &p->mem[__builtin_ctzll(used)];
+
+		if (tx->handle == handle)
+			return tx;
+	}
 	return NULL;
 }
 
 static struct ffap_mem_tx *tx_alloc(struct ffap *p)
 {
-	unsigned int i;
+	uint64_t free_slots = ~p->mem_used;
+	struct ffap_mem_tx *tx;
 
-	for (i = 0; i < FFAP_MAX_TRANSACTIONS; i++) {
-		if (p->mem[i].state == FFAP_MEM_TX_FREE) {
-			ffa_memset(&p->mem[i], 0, sizeof(p->mem[i]));
-			p->mem[i].head = FFAP_RANGE_NONE;
-			p->mem[i].tail = FFAP_RANGE_NONE;
-			return &p->mem[i];
-		}
-	}
-	return NULL;
+	if (FFAP_MAX_TRANSACTIONS < 64)
+		free_slots &= (UINT64_C(1) << (FFAP_MAX_TRANSACTIONS % 64)) - 1;
+	if (!free_slots)
+		return NULL;
+	tx = &p->mem[__builtin_ctzll(free_slots)];
+	ffa_memset(tx, 0, sizeof(*tx));
+	tx->head = FFAP_RANGE_NONE;
+	tx->tail = FFAP_RANGE_NONE;
+	return tx;
+}
+
+/* A slot becomes live when its first fragment is accepted, free when it is released. */
+static void tx_set_state(struct ffap *p, struct ffap_mem_tx *tx, enum ffap_mem_tx_state state)
+{
+	uint64_t bit = UINT64_C(1) << (tx - p->mem);
+
+	tx->state = (uint8_t)state;
+	if (state == FFAP_MEM_TX_FREE)
+		p->mem_used &= ~bit;
+	else
+		p->mem_used |= bit;
 }
 
 /*
@@ -89,7 +108,11 @@ static bool merges(uint64_t end, uint64_t run_pages, uint64_t base, uint32_t pag
 	return run_pages && base == end && run_pages + pages <= UINT32_MAX;
 }
 
-/* Append a constituent to @tx's record; the caller made sure an entry is free. */
+/*
+ * Append pages to @tx's record, merging with the last entry when contiguous.
+ * The caller made sure enough entries are free: check_constituents() counts
+ * one per constituent that does not merge, at least as many as this needs.
+ */
 static void record_range(struct ffap *p, struct ffap_mem_tx *tx, uint64_t base, uint32_t pages)
 {
 	struct ffap_mem_range *ranges = p->cfg.ranges;
@@ -115,6 +138,19 @@ static void record_range(struct ffap *p, struct ffap_mem_tx *tx, uint64_t base, 
 	else
 		ranges[tx->tail].next = idx;
 	tx->tail = idx;
+}
+
+/* Record a run of contiguous pages, in entries of at most UINT32_MAX pages. */
+static void record_run(struct ffap *p, struct ffap_mem_tx *tx, uint64_t base, uint64_t pages)
+{
+	uint32_t chunk;
+
+	while (pages) {
+		chunk = pages > UINT32_MAX ? UINT32_MAX : (uint32_t)pages;
+		record_range(p, tx, base, chunk);
+		base = pages_end(base, chunk);
+		pages -= chunk;
+	}
 }
 
 /* Give pages back to the host; they are in @from by the proxy's own record. */
@@ -179,7 +215,7 @@ static void tx_release(struct ffap *p, struct ffap_mem_tx *tx)
 	struct record_mark none = { FFAP_RANGE_NONE, 0 };
 
 	undo_to_mark(p, tx, none);
-	tx->state = FFAP_MEM_TX_FREE;
+	tx_set_state(p, tx, FFAP_MEM_TX_FREE);
 }
 
 /* Forget @tx without touching its pages: a completed donation stays donated. */
@@ -194,7 +230,7 @@ static void tx_forget(struct ffap *p, struct ffap_mem_tx *tx)
 		p->free_range = idx;
 		p->free_range_count++;
 	}
-	tx->state = FFAP_MEM_TX_FREE;
+	tx_set_state(p, tx, FFAP_MEM_TX_FREE);
 }
 
 /* ---------------------------------------------------------------------- */
@@ -336,7 +372,7 @@ static int transition_fragment(struct ffap *p, struct ffap_mem_tx *tx, struct fr
 	enum ffap_page_state to = (enum ffap_page_state)tx->page_state;
 	struct record_mark mark = record_mark(p, tx);
 	uint64_t run_base = 0, run_pages = 0;
-	uint32_t i, run_start = 0, j;
+	uint32_t i;
 	int ret;
 
 	for (i = 0; i <= f->count; i++) {
@@ -351,13 +387,11 @@ static int transition_fragment(struct ffap *p, struct ffap_mem_tx *tx, struct fr
 							FFAP_PAGE_HOST, to);
 			if (ret)
 				goto undo;
-			for (j = run_start; j < i; j++)
-				record_range(p, tx, f->ranges[j].address, f->ranges[j].page_count);
+			record_run(p, tx, run_base, run_pages);
 		}
 		if (r) {
 			run_base = r->address;
 			run_pages = r->page_count;
-			run_start = i;
 		}
 	}
 	return 0;
@@ -498,7 +532,7 @@ static void tx_complete(struct ffap *p, struct ffap_mem_tx *tx)
 	if (tx->page_state == FFAP_PAGE_DONATED)
 		tx_forget(p, tx);
 	else
-		tx->state = FFAP_MEM_TX_LIVE;
+		tx_set_state(p, tx, FFAP_MEM_TX_LIVE);
 }
 
 /*
@@ -566,14 +600,14 @@ void ffap_handle_mem_send(struct ffap *p, const struct ffa_regs *in, struct ffa_
 		ffap_refuse(p, out, FFA_NO_MEMORY, "MEM_SEND: transaction limits", f.entries);
 		return;
 	}
-	tx->state = FFAP_MEM_TX_OPEN;
+	tx_set_state(p, tx, FFAP_MEM_TX_OPEN);
 	tx->page_state = (uint8_t)send_page_state(fnum);
 	tx->total_len = total;
 	tx->total_pages = total_pages;
 
 	ret = transition_fragment(p, tx, &f);
 	if (ret) {
-		tx->state = FFAP_MEM_TX_FREE;
+		tx_set_state(p, tx, FFAP_MEM_TX_FREE);
 		ffap_refuse(p, out, ret, "MEM_SEND: pages not exclusively the host's", 0);
 		return;
 	}
@@ -635,7 +669,7 @@ static int32_t abort_transaction(struct ffap *p, struct ffap_mem_tx *tx, int32_t
 	if (ffap_reply_status(&r)) {
 		ffap_plat_log(p->cfg.plat, FFAP_LOG_ERROR, "memory: secure world refused abort",
 			      tx->handle);
-		tx->state = FFAP_MEM_TX_STUCK;
+		tx_set_state(p, tx, FFAP_MEM_TX_STUCK);
 		return FFA_ABORTED;
 	}
 	tx_release(p, tx);
