@@ -1029,12 +1029,32 @@ static int fv_need_reply(struct fv_state *st, const char *what)
 	return -1;
 }
 
+/*
+ * Compare the last reply with @rs; on a mismatch fail the case naming the
+ * register, the value wanted and the value got. Nothing to compare while the
+ * case is not running (a malformed line was already reported, or it failed).
+ */
+static int fv_check_reply(struct fv_state *st, const struct fv_regset *rs)
+{
+	struct fv_str s;
+	int bad;
+
+	if (!st->running)
+		return 0;
+	bad = fv_regs_mismatch(rs, &st->reply);
+	if (bad < 0)
+		return 0;
+	fv_fail_begin(st, &s, st->line);
+	fv_put_mismatch(&s, rs, (unsigned int)bad, &st->reply);
+	fv_put_reply(st, &s);
+	fv_fail_end(st);
+	return 0;
+}
+
 /* expect [V] xN=V ...: a bare leading V is x0 (vectors.md), compared in 64 bits. */
 static int fv_do_expect(struct fv_state *st)
 {
 	struct fv_regset rs;
-	struct fv_str s;
-	int bad;
 
 	if (fv_reg_list(st, &rs, false))
 		return -1;
@@ -1042,17 +1062,7 @@ static int fv_do_expect(struct fv_state *st)
 		return fv_bad(st, "expect needs registers to check");
 	if (fv_need_reply(st, "expect"))
 		return -1;
-	if (!st->running)
-		return 0;
-
-	bad = fv_regs_mismatch(&rs, &st->reply);
-	if (bad < 0)
-		return 0;
-	fv_fail_begin(st, &s, st->line);
-	fv_put_mismatch(&s, &rs, (unsigned int)bad, &st->reply);
-	fv_put_reply(st, &s);
-	fv_fail_end(st);
-	return 0;
+	return fv_check_reply(st, &rs);
 }
 
 /* expect-zero xN wN ... */
@@ -1060,10 +1070,8 @@ static int fv_do_expect_zero(struct fv_state *st)
 {
 	struct fv_regset rs;
 	struct fv_tok t;
-	struct fv_str s;
 	unsigned int n;
 	bool is_w;
-	int bad;
 
 	ffa_memset(&rs, 0, sizeof(rs));
 	while (fv_next(st, &t))
@@ -1073,17 +1081,7 @@ static int fv_do_expect_zero(struct fv_state *st)
 		return fv_bad(st, "expect-zero needs registers to check");
 	if (fv_need_reply(st, "expect-zero"))
 		return -1;
-	if (!st->running)
-		return 0;
-
-	bad = fv_regs_mismatch(&rs, &st->reply);
-	if (bad < 0)
-		return 0;
-	fv_fail_begin(st, &s, st->line);
-	fv_put_mismatch(&s, &rs, (unsigned int)bad, &st->reply);
-	fv_put_reply(st, &s);
-	fv_fail_end(st);
-	return 0;
+	return fv_check_reply(st, &rs);
 }
 
 /* expect-secure none | expect-secure [FID] xN=V ... (a bare FID compares w0). */
