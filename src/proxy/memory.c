@@ -87,7 +87,7 @@ static struct ffap_mem_tx *tx_alloc(struct ffap *p)
 	return tx;
 }
 
-/* A slot becomes live when its first fragment is accepted, free when it is released. */
+/* A slot becomes live when its first fragment is accepted, unused again when it is released. */
 static void tx_set_state(struct ffap *p, struct ffap_mem_tx *tx, enum ffap_mem_tx_state state)
 {
 	uint64_t bit = UINT64_C(1) << (tx - p->mem);
@@ -110,7 +110,7 @@ static bool merges(uint64_t end, uint64_t run_pages, uint64_t base, uint32_t pag
 
 /*
  * Append pages to @tx's record, merging with the last entry when contiguous.
- * The caller made sure enough entries are free: check_constituents() counts
+ * The caller made sure enough entries are available: check_constituents() counts
  * one per constituent that does not merge, at least as many as this needs.
  */
 static void record_range(struct ffap *p, struct ffap_mem_tx *tx, uint64_t base, uint32_t pages)
@@ -209,7 +209,7 @@ static void undo_to_mark(struct ffap *p, struct ffap_mem_tx *tx, struct record_m
 	}
 }
 
-/* Give every page of @tx back to the host and free its slot. */
+/* Give every page of @tx back to the host and release its slot. */
 static void tx_release(struct ffap *p, struct ffap_mem_tx *tx)
 {
 	struct record_mark none = { FFAP_RANGE_NONE, 0 };

@@ -134,7 +134,7 @@ void ffap_handle_version(struct ffap *p, const struct ffa_regs *in, struct ffa_r
 	}
 
 	p->version = candidate;
-	/* Publish the version before the state: lock-free rows read them in that order. */
+	/* Publish the version before the state: rows without the lock read them in that order. */
 	__atomic_store_n(&p->state, FFAP_STATE_NEGOTIATED, __ATOMIC_RELEASE);
 	ffap_plat_log(p->cfg.plat, FFAP_LOG_INFO, "host negotiated FF-A version", candidate);
 	ffa_regs_clear(out, candidate);

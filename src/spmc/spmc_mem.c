@@ -154,7 +154,7 @@ static uint32_t range_lower_bound(const struct spmc_mem *mem, uint64_t addr)
 }
 
 /*
- * How many neighbours of transaction @slot the free range [@base, +@pages)
+ * How many neighbours of transaction @slot the unclaimed range [@base, +@pages)
  * touches: 0, 1 or 2. Inserting it then adds 1 - that many entries.
  */
 static unsigned int range_joins(const struct spmc_mem *mem, uint16_t slot, uint64_t base,
@@ -172,7 +172,7 @@ static unsigned int range_joins(const struct spmc_mem *mem, uint16_t slot, uint6
 	return joins;
 }
 
-/* Add the free range [@base, +@pages) to transaction @slot, merged with its neighbours. */
+/* Add the unclaimed range [@base, +@pages) to transaction @slot, merged with its neighbours. */
 static void range_insert(struct spmc_mem *mem, uint16_t slot, uint64_t base, uint32_t pages)
 {
 	uint32_t pos = range_lower_bound(mem, base);
@@ -1288,7 +1288,7 @@ int32_t spmc_sp_mem_retrieve_req(struct spmc *m, struct spmc_partition *sp,
 	if (b->retrievals >= SPMC_MAX_RETRIEVALS ||
 	    (t->kind == SPMC_MEM_DONATE && t->retrieved_before))
 		return FFA_DENIED;
-	/* The caller's RX buffer must be free to take the response (Hafnium: BUSY). */
+	/* The caller's RX buffer must be available to take the response (Hafnium: BUSY). */
 	if (sp->rx_owner != SPMC_RX_PRODUCER)
 		return FFA_BUSY;
 
