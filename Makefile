@@ -10,6 +10,7 @@ BENCH     := $(BUILD_DIR)/bench
 FUZZ      := $(BUILD_DIR)/fuzz
 FUZZ_SECONDS ?= 600
 QEMU_BUILD := $(BUILD_DIR)/qemu
+LINUX_OUT := $(BUILD_DIR)/linux
 FFA_SIM   := $(DEFAULT)/bin/ffa-sim
 EXAMPLES  := tests/vectors/examples.fv
 
@@ -20,6 +21,7 @@ MAKEFLAGS += --no-print-directory
 .PHONY: all help build run check examples bench fuzz clean deps-run deps-check deps-bench \
 	deps-fuzz
 .PHONY: qemu-check deps-qemu
+.PHONY: linux-check deps-linux
 
 all: build
 
@@ -31,12 +33,17 @@ help:
 	@echo '  make check     every test: freestanding AArch64 builds (gcc and clang), a gcc'
 	@echo '                 build with ASan+UBSan running ctest, a 60 s libFuzzer smoke run,'
 	@echo '                 a clang build with ASan+UBSan running ctest, then the QEMU suite'
-	@echo '                 (as qemu-check)'
+	@echo '                 (as qemu-check) and the Linux boot (as linux-check)'
 	@echo '  make build     build the libraries, ffa-sim and the tests in $(DEFAULT)'
 	@echo '  make qemu-check'
 	@echo '                 build plat/aarch64 and run the vectors under qemu-system-aarch64:'
 	@echo '                 host at EL1, proxy at EL2 with stage 2, SPMC model at EL3'
 	@echo '                 (docs/aarch64.md)'
+	@echo '  make linux-check'
+	@echo '                 boot Linux 6.12 (built from Debian'"'"'s linux-source-6.12, cached in'
+	@echo '                 $(LINUX_OUT)) as the host at EL1 over the proxy at EL2 under QEMU;'
+	@echo '                 its FF-A driver must probe through the proxy'
+	@echo '                 (plat/aarch64/linux/README.md)'
 	@echo '  make examples  run $(EXAMPLES) with ffa-sim'
 	@echo '  make bench     instructions the proxy spends per forwarded call, counted'
 	@echo '                 with callgrind in an -O2 build in $(BENCH) (bench/README.md)'
@@ -64,6 +71,9 @@ deps-fuzz:
 deps-qemu:
 	@bash scripts/install-deps.sh qemu
 
+deps-linux:
+	@bash scripts/install-deps.sh linux
+
 CONFIGURE := cmake -S . -B $(DEFAULT) -Wno-dev --log-level=WARNING -DCMAKE_BUILD_TYPE=Debug \
 	     -DCMAKE_C_FLAGS_DEBUG="-g -O1"
 
@@ -85,6 +95,14 @@ qemu-check: deps-qemu
 	      -DCMAKE_TOOLCHAIN_FILE=$(CURDIR)/cmake/aarch64-none-elf.cmake -DFFAPROXY_QEMU=ON
 	cmake --build $(QEMU_BUILD) --parallel $(JOBS)
 	bash tests/qemu/run.sh $(QEMU_BUILD)
+
+# The firmware images come from the same plat/aarch64 build as qemu-check's;
+# the kernel is built once (minutes) and cached in $(LINUX_OUT).
+linux-check: deps-linux
+	cmake -S . -B $(QEMU_BUILD) -Wno-dev --log-level=WARNING \
+	      -DCMAKE_TOOLCHAIN_FILE=$(CURDIR)/cmake/aarch64-none-elf.cmake -DFFAPROXY_QEMU=ON
+	cmake --build $(QEMU_BUILD) --parallel $(JOBS) --target image-linux-bin image-linux-v1.0-bin
+	JOBS=$(JOBS) bash tests/linux/run.sh $(QEMU_BUILD) $(LINUX_OUT)
 
 examples: deps-run
 	$(CONFIGURE)

@@ -17,6 +17,9 @@
 #                           vectors at EL1 through the proxy at EL2 and the
 #                           SPMC model at EL3 (tests/qemu/run.sh), before the
 #                           last ctest stage for the same reason
+#   (Linux) build/linux     Linux 6.12 as the host at EL1 over the proxy, from
+#                           the same build/qemu (tests/linux/run.sh); the
+#                           kernel is built once (a few minutes) and cached
 #   5. build/clang-asan     clang, the same as 3; ctest
 #
 # Stops at the first failure. The last lines printed are CTest's summary.
@@ -65,6 +68,9 @@ stage "QEMU: plat/aarch64 at EL3/EL2/EL1 under qemu-system-aarch64, the vectors 
 configure_and_build "$build/qemu" -DCMAKE_TOOLCHAIN_FILE=cmake/aarch64-none-elf.cmake \
 	-DFFAPROXY_QEMU=ON
 bash tests/qemu/run.sh "$build/qemu"
+
+stage "Linux: Linux 6.12 as the host at EL1, its FF-A driver via the proxy ($build/linux)"
+JOBS=$jobs bash tests/linux/run.sh "$build/qemu" "$build/linux"
 
 stage "5/5: clang, AddressSanitizer + UndefinedBehaviorSanitizer, ctest ($build/clang-asan)"
 sanitized_build_and_test "$build/clang-asan" clang

@@ -8,6 +8,7 @@
 #   scripts/install-deps.sh bench   what `make bench` needs
 #   scripts/install-deps.sh fuzz    what `make fuzz` needs
 #   scripts/install-deps.sh qemu    what `make qemu-check` needs
+#   scripts/install-deps.sh linux   what `make linux-check` needs
 #
 # Missing packages are found with dpkg-query (a command on the PATH does not
 # prove that, say, the sanitizer runtime or the cmocka headers are there). As
@@ -25,11 +26,22 @@ check_packages=(
 	gcc-aarch64-linux-gnu           # freestanding AArch64 build
 	binutils-aarch64-linux-gnu      # its ar, nm and size
 	qemu-system-arm                 # qemu-system-aarch64: plat/aarch64's image (make qemu-check)
+	# make linux-check (tests/linux): the kernel build, the initramfs, the device tree
+	linux-source-6.12 xz-utils bc bison flex libssl-dev libelf-dev cpio device-tree-compiler
 )
 qemu_packages=(
 	cmake make
 	gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu
 	qemu-system-arm
+)
+linux_packages=(
+	"${qemu_packages[@]}"
+	gcc libc6-dev                   # the kernel's host tools (kconfig, fixdep)
+	linux-source-6.12               # /usr/src/linux-source-6.12.tar.xz (tests/linux/build-kernel.sh)
+	xz-utils                        # to unpack it
+	bc bison flex libssl-dev libelf-dev # the kernel build
+	cpio                            # the initramfs (tests/linux/build-initramfs.sh)
+	device-tree-compiler            # dtc: the guest's device tree
 )
 bench_packages=(
 	"${run_packages[@]}"
@@ -43,7 +55,7 @@ fuzz_packages=(
 )
 
 usage() {
-	echo "usage: $0 run|check|bench|fuzz|qemu" >&2
+	echo "usage: $0 run|check|bench|fuzz|qemu|linux" >&2
 	exit 2
 }
 
@@ -54,6 +66,7 @@ check) wanted=("${check_packages[@]}") ;;
 bench) wanted=("${bench_packages[@]}") ;;
 fuzz) wanted=("${fuzz_packages[@]}") ;;
 qemu) wanted=("${qemu_packages[@]}") ;;
+linux) wanted=("${linux_packages[@]}") ;;
 *) usage ;;
 esac
 

@@ -229,6 +229,11 @@ void ffap_plat_secure_call(struct ffap_plat *plat, struct ffa_regs *regs)
 		ffa_set_error(regs, error);
 	else
 		el2_smc(regs);
+#ifdef QV_LINUX_HOST
+	/* The Linux host's trace: the call as issued (kept above) and its answer. */
+	if (el2.secure_call_count <= EL2_MAX_SECURE_CALLS)
+		el2_linux_record_secure(&el2.secure_calls[el2.secure_call_count - 1], regs);
+#endif
 
 	if ((fid & ~SMCCC_SVE_HINT) == FFA_RX_RELEASE && !ffa_is_success(regs))
 		el2.rx_release_refused = true;

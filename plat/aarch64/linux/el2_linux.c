@@ -253,7 +253,8 @@ static void print_calls(const char *title, const struct trace_call *calls, unsig
 		text_puts(&t, "ffaproxy:   ");
 		fid_name(&t, c->fid);
 		if ((uint32_t)c->fid == FFA_FEATURES) {
-			text_puts(&t, "(");
+			/* FF-A 1.1 §13.3: w1 bit 31 clear names a feature ID (1 NPI, 2 SRI ...). */
+			text_puts(&t, (c->x1 & SMCCC_FAST_CALL) ? "(" : "(feature ");
 			fid_name(&t, c->x1);
 			text_puts(&t, ")");
 		} else {

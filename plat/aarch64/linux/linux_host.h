@@ -22,7 +22,7 @@
  *   everything else          unmapped: the hypervisor image at 0x40000000,
  *                            secure RAM, the rest of QEMU's 2 GiB
  *
- * See docs/linux.md.
+ * See plat/aarch64/linux/README.md.
  */
 #ifndef FFAPROXY_AARCH64_LINUX_HOST_H
 #define FFAPROXY_AARCH64_LINUX_HOST_H
