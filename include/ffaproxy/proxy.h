@@ -158,6 +158,8 @@ struct ffap {
 	uint32_t spmc_version;
 	/* The version the host uses; equal to spmc_version until negotiated. */
 	uint32_t version;
+	/* The version the secure world was last asked for and agreed to. */
+	uint32_t sw_version;
 	/* The proxy's mailbox is registered with the secure world. */
 	bool own_mbox_mapped;
 	/*
@@ -168,7 +170,9 @@ struct ffap {
 	struct ffap_host_mbox host;
 	/* Memory transactions, and the free entries of cfg.ranges. */
 	struct ffap_mem_tx mem[FFAP_MAX_TRANSACTIONS];
-	uint64_t mem_used; /* bit n: mem[n] is not free */
+	uint64_t mem_used; /* bit n: mem[n] is in use */
+	/* Scratch for the duplicate-receiver check: one bit per secure ID, all 0 between calls. */
+	uint64_t receivers_seen[(FFA_SECURE_ID_BIT) / 64];
 	uint32_t free_range;
 	uint32_t free_range_count;
 };

@@ -289,6 +289,18 @@ static int check_constituents(const struct ffap *p, const struct ffap_mem_tx *tx
 	return 0;
 }
 
+/*
+ * Policy §5: the constituents' pages add up to the composite's total page
+ * count. Checked exactly when the last fragment arrives, and as a bound on
+ * every fragment before it: a fragment that already goes beyond the total is
+ * malformed, and refusing it keeps every transaction below 2^32 pages, so
+ * that a run always fits one record entry.
+ */
+static bool pages_fit_total(uint64_t so_far, uint64_t pages, uint32_t total, bool last)
+{
+	return last ? so_far + pages == total : so_far + pages <= total;
+}
+
 /* Heap sort of constituents by address, for the overlap check of a refused fragment. */
 static void sift_down(struct ffa_mem_range *a, uint32_t root, uint32_t n)
 {
@@ -462,6 +474,28 @@ static bool emad_ok(uint32_t fnum, const struct ffa_mem_emad *e, uint32_t compos
 }
 
 /*
+ * No receiver may appear twice (FF-A 1.0 §5.12.3). Receivers are secure
+ * endpoints, so one bit per secure ID (p->receivers_seen) finds a repeat in
+ * one pass, however many EMADs the first fragment holds.
+ */
+static bool receiver_seen(struct ffap *p, uint16_t id)
+{
+	uint32_t bit = id & ~FFA_SECURE_ID_BIT;
+	uint64_t mask = UINT64_C(1) << (bit % 64);
+	bool seen = p->receivers_seen[bit / 64] & mask;
+
+	p->receivers_seen[bit / 64] |= mask;
+	return seen;
+}
+
+static void receiver_forget(struct ffap *p, uint16_t id)
+{
+	uint32_t bit = id & ~FFA_SECURE_ID_BIT;
+
+	p->receivers_seen[bit / 64] &= ~(UINT64_C(1) << (bit % 64));
+}
+
+/*
  * Check the first fragment, in the proxy's TX buffer: everything but the
  * sender, which the caller checks after, as policy §5 orders the errors.
  * Sets *f to its constituents and *total_pages to the composite's count.
@@ -472,9 +506,10 @@ static int check_first_fragment(struct ffap *p, uint32_t fnum, uint32_t total, u
 {
 	const uint8_t *buf = p->cfg.tx;
 	struct ffa_composite_mem_region c;
-	struct ffa_mem_emad e, other;
+	struct ffa_mem_emad e;
 	uint32_t allowed_flags, composite_offset = 0, i, j;
 	uint64_t cons_start, expect_total;
+	int ret = 0;
 
 	if (ffa_mem_desc_read(buf, frag, p->version, d))
 		return FFA_INVALID_PARAMETERS;
@@ -498,17 +533,24 @@ static int check_first_fragment(struct ffap *p, uint32_t fnum, uint32_t total, u
 			return FFA_INVALID_PARAMETERS;
 		if (i == 0)
 			composite_offset = e.composite_offset;
-		if (!emad_ok(fnum, &e, composite_offset))
-			return FFA_INVALID_PARAMETERS;
-		for (j = 0; j < i; j++) {
-			ffa_mem_desc_emad(buf, d, j, &other);
-			if (other.receiver_id == e.receiver_id)
-				return FFA_INVALID_PARAMETERS;
+		if (!emad_ok(fnum, &e, composite_offset) || receiver_seen(p, e.receiver_id)) {
+			ret = FFA_INVALID_PARAMETERS;
+			break;
 		}
 	}
+	/* Clear the bits this descriptor set, so the bitmap is empty again for the next. */
+	for (j = 0; j < i; j++) {
+		ffa_mem_desc_emad(buf, d, j, &e);
+		receiver_forget(p, e.receiver_id);
+	}
+	if (ret)
+		return ret;
 
 	/* The composite header lies in the first fragment, after the EMADs. */
 	if (ffa_mem_desc_composite(buf, frag, composite_offset, ffa_mem_desc_emads_end(d), &c))
+		return FFA_INVALID_PARAMETERS;
+	/* A transaction names at least one page (FF-A 1.0 §5.12: a non-empty region). */
+	if (c.constituent_count == 0 || c.total_page_count == 0)
 		return FFA_INVALID_PARAMETERS;
 	/* The total length is exactly the descriptor's: no constituent more or less. */
 	cons_start = (uint64_t)composite_offset + COMPOSITE_SIZE;
@@ -541,9 +583,22 @@ static void tx_complete(struct ffap *p, struct ffap_mem_tx *tx)
  */
 static bool new_handle_ok(struct ffap *p, const struct ffap_mem_tx *tx, uint64_t handle)
 {
-	const struct ffap_mem_tx *other = tx_find(p, handle);
+	struct ffap_mem_tx *other = tx_find(p, handle);
 
-	return handle != FFA_HANDLE_INVALID && (!other || other == tx);
+	if (handle == FFA_HANDLE_INVALID)
+		return false;
+	/*
+	 * A stuck transaction's handle handed out again: the secure world has
+	 * forgotten that transaction (it dropped it when the fragment failed,
+	 * whatever it answered to the abort), so its pages are the host's.
+	 */
+	if (other && other != tx && other->state == FFAP_MEM_TX_STUCK) {
+		ffap_plat_log(p->cfg.plat, FFAP_LOG_INFO, "memory: stuck handle reused, released",
+			      handle);
+		tx_release(p, other);
+		other = NULL;
+	}
+	return !other || other == tx;
 }
 
 /*
@@ -582,8 +637,7 @@ void ffap_handle_mem_send(struct ffap *p, const struct ffa_regs *in, struct ffa_
 		struct ffap_mem_tx none = { .tail = FFAP_RANGE_NONE };
 
 		ret = check_constituents(p, &none, &f);
-		/* The sum of the constituents is the composite's total (checked when complete). */
-		if (!ret && last && f.pages != total_pages)
+		if (!ret && !pages_fit_total(0, f.pages, total_pages, last))
 			ret = FFA_INVALID_PARAMETERS;
 	}
 	if (ret) {
@@ -597,7 +651,11 @@ void ffap_handle_mem_send(struct ffap *p, const struct ffa_regs *in, struct ffa_
 	}
 	tx = tx_alloc(p);
 	if (!tx || f.entries > p->free_range_count) {
-		ffap_refuse(p, out, FFA_NO_MEMORY, "MEM_SEND: transaction limits", f.entries);
+		/* Overlap is a format error and outranks the limits (policy §5). */
+		struct ffap_mem_tx none = { .tail = FFAP_RANGE_NONE, .head = FFAP_RANGE_NONE };
+
+		ret = fragment_overlaps(p, &none, &f) ? FFA_INVALID_PARAMETERS : FFA_NO_MEMORY;
+		ffap_refuse(p, out, ret, "MEM_SEND: transaction limits", f.entries);
 		return;
 	}
 	tx_set_state(p, tx, FFAP_MEM_TX_OPEN);
@@ -708,14 +766,15 @@ void ffap_handle_mem_frag_tx(struct ffap *p, const struct ffa_regs *in, struct f
 	f.ranges = p->cfg.tx;
 	f.count = len / RANGE_SIZE;
 	ret = check_constituents(p, tx, &f);
-	if (!ret && last && tx->pages + f.pages != tx->total_pages)
+	if (!ret && !pages_fit_total(tx->pages, f.pages, tx->total_pages, last))
 		ret = FFA_INVALID_PARAMETERS;
 	if (ret) {
 		ffap_refuse(p, out, ret, "FRAG_TX: malformed constituents", len);
 		return;
 	}
 	if (f.entries > p->free_range_count) {
-		ffap_refuse(p, out, FFA_NO_MEMORY, "FRAG_TX: transaction limits", f.entries);
+		ret = fragment_overlaps(p, tx, &f) ? FFA_INVALID_PARAMETERS : FFA_NO_MEMORY;
+		ffap_refuse(p, out, ret, "FRAG_TX: transaction limits", f.entries);
 		return;
 	}
 

@@ -137,8 +137,12 @@ static bool deliver_pending_message(struct ffap *p)
 	if (!p->host.mapped || p->host.rx_full)
 		return false;
 
+	/*
+	 * The header is in the sender's layout (S12), whatever the host
+	 * negotiated: the payload starts at least after FF-A 1.1's 20 bytes.
+	 */
 	if (ffa_add_overflow((uint64_t)hdr->payload_offset, (uint64_t)hdr->payload_size, &end) ||
-	    hdr->payload_offset < ffap_msg_header_size(p->version) ||
+	    hdr->payload_offset < sizeof(struct ffa_msg_header_v1_1) ||
 	    end > ffap_mbox_bytes(p->cfg.mbox_pages) || end > ffap_mbox_bytes(p->host.pages)) {
 		/*
 		 * Undeliverable: drop it rather than wedge the secure world's

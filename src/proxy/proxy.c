@@ -91,6 +91,7 @@ int ffap_init(struct ffap *p, const struct ffap_config *cfg)
 	if (ffa_version_minor(version) > ffa_version_minor(FFAP_VERSION_MAX))
 		version = FFAP_VERSION_MAX;
 	p->spmc_version = version;
+	p->sw_version = version;
 	p->version = version;
 	p->state = FFAP_STATE_READY;
 	ffap_plat_log(p->cfg.plat, FFAP_LOG_INFO, "proxy FF-A version", version);

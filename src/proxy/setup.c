@@ -108,24 +108,29 @@ void ffap_handle_version(struct ffap *p, const struct ffa_regs *in, struct ffa_r
 	}
 
 	candidate = p->spmc_version;
-	if (ffa_version_minor(requested) < ffa_version_minor(p->spmc_version)) {
+	if (ffa_version_minor(requested) < ffa_version_minor(p->spmc_version))
+		candidate = requested;
+
+	if (candidate != p->spmc_version || candidate != p->sw_version) {
 		/*
-		 * A host that speaks an older minor version: the structures
-		 * differ between minors, so the secure world must agree to
-		 * use the host's version. Any answer but NOT_SUPPORTED (plain
-		 * or as FFA_ERROR) is agreement.
+		 * The secure world speaks another version than the one to
+		 * negotiate: a host on an older minor version (the structures
+		 * differ between minors, so the secure world must agree to use
+		 * the host's), or a retry after an earlier attempt moved it.
+		 * Any answer but NOT_SUPPORTED (plain or as FFA_ERROR) is
+		 * agreement.
 		 */
 		ffa_regs_clear(&r, in->x[0]);
-		r.x[1] = requested;
+		r.x[1] = candidate;
 		ffap_secure_call(p, &r);
 		if ((int32_t)(uint32_t)r.x[0] == FFA_NOT_SUPPORTED ||
 		    ffa_is_error(&r, FFA_NOT_SUPPORTED)) {
 			ffap_plat_log(p->cfg.plat, FFAP_LOG_VERBOSE,
-				      "FFA_VERSION: secure world refuses downgrade", requested);
+				      "FFA_VERSION: secure world refuses version", candidate);
 			version_not_supported(out);
 			return;
 		}
-		candidate = requested;
+		p->sw_version = candidate;
 	}
 
 	if (!secure_world_usable(p, candidate)) {
