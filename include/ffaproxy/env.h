@@ -34,8 +34,8 @@ _Static_assert(__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__,
 #define ffa_mul_overflow(a, b, res) __builtin_mul_overflow((a), (b), (res))
 
 /*
- * Read a value from memory another agent may change exactly once, so that a
- * check and the use after it see the same value.
+ * Read a value that another party (the host, the secure world) may change in
+ * memory exactly once, so that a check and the use after it see one value.
  */
 #define FFA_READ_ONCE(x) (*(const volatile __typeof__(x) *)&(x))
 
