@@ -33,10 +33,4 @@ _Static_assert(__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__,
 #define ffa_add_overflow(a, b, res) __builtin_add_overflow((a), (b), (res))
 #define ffa_mul_overflow(a, b, res) __builtin_mul_overflow((a), (b), (res))
 
-/*
- * Read a value that another party (the host, the secure world) may change in
- * memory exactly once, so that a check and the use after it see one value.
- */
-#define FFA_READ_ONCE(x) (*(const volatile __typeof__(x) *)&(x))
-
 #endif /* FFAPROXY_ENV_H */
