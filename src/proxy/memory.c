@@ -529,8 +529,11 @@ static int check_first_fragment(struct ffap *p, uint32_t fnum, uint32_t total, u
 		return FFA_INVALID_PARAMETERS;
 
 	for (i = 0; i < d->emad_count; i++) {
-		if (ffa_mem_desc_emad(buf, d, i, &e))
-			return FFA_INVALID_PARAMETERS;
+		/* Every exit from this loop goes through the clean-up below. */
+		if (ffa_mem_desc_emad(buf, d, i, &e)) {
+			ret = FFA_INVALID_PARAMETERS;
+			break;
+		}
 		if (i == 0)
 			composite_offset = e.composite_offset;
 		if (!emad_ok(fnum, &e, composite_offset) || receiver_seen(p, e.receiver_id)) {
