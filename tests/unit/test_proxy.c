@@ -34,6 +34,8 @@
 
 #include <ffaproxy/proxy.h>
 
+#include "regs_assert.h"
+
 /* ---- the test platform ------------------------------------------------------------------ */
 
 #define HOST_RAM_PA UINT64_C(0x80000000)
@@ -137,32 +139,6 @@ static _Alignas(4096) uint8_t proxy_rx[PROXY_MAX_PAGES * FFA_PAGE_SIZE];
 static uint8_t rx_pattern(size_t i)
 {
 	return (uint8_t)(1 + (i * 7 + i / 256) % 120);
-}
-
-static void dump_regs(const struct ffa_regs *got, const struct ffa_regs *want)
-{
-	unsigned int i;
-
-	for (i = 0; i < FFA_REG_COUNT; i++)
-		print_error("    x%-2u 0x%016llx %s 0x%016llx\n", i, (unsigned long long)got->x[i],
-			    got->x[i] == want->x[i] ? "  expected" : "!=expected",
-			    (unsigned long long)want->x[i]);
-}
-
-/* All 18 registers, or the test fails naming the first that differs. */
-static void check_regs(const struct ffa_regs *got, const struct ffa_regs *want, const char *what,
-		       int line)
-{
-	unsigned int i;
-
-	for (i = 0; i < FFA_REG_COUNT; i++)
-		if (got->x[i] != want->x[i])
-			break;
-	if (i == FFA_REG_COUNT)
-		return;
-	dump_regs(got, want);
-	fail_msg("%s, line %d: x%u = 0x%016llx, expected 0x%016llx", what, line, i,
-		 (unsigned long long)got->x[i], (unsigned long long)want->x[i]);
 }
 
 void ffap_plat_secure_call(struct ffap_plat *plat, struct ffa_regs *regs)

@@ -29,6 +29,8 @@
 #include <ffaproxy/ffa_desc.h>
 #include <ffaproxy/proxy.h>
 
+#include "regs_assert.h"
+
 #include "proxy_private.h" /* ffap_mem_init(), to give the proxy a smaller range pool */
 
 /* ---- the test platform ------------------------------------------------------------------ */
@@ -109,31 +111,6 @@ static _Alignas(4096) uint8_t proxy_rx[MBOX_BYTES];
 static uint64_t page_pa(unsigned int page)
 {
 	return RAM_PA + (uint64_t)page * FFA_PAGE_SIZE;
-}
-
-static void dump_regs(const struct ffa_regs *got, const struct ffa_regs *want)
-{
-	unsigned int i;
-
-	for (i = 0; i < FFA_REG_COUNT; i++)
-		print_error("    x%-2u 0x%016llx %s 0x%016llx\n", i, (unsigned long long)got->x[i],
-			    got->x[i] == want->x[i] ? "  expected" : "!=expected",
-			    (unsigned long long)want->x[i]);
-}
-
-static void check_regs(const struct ffa_regs *got, const struct ffa_regs *want, const char *what,
-		       int line)
-{
-	unsigned int i;
-
-	for (i = 0; i < FFA_REG_COUNT; i++)
-		if (got->x[i] != want->x[i])
-			break;
-	if (i == FFA_REG_COUNT)
-		return;
-	dump_regs(got, want);
-	fail_msg("%s, line %d: x%u = 0x%016llx, expected 0x%016llx", what, line, i,
-		 (unsigned long long)got->x[i], (unsigned long long)want->x[i]);
 }
 
 void ffap_plat_secure_call(struct ffap_plat *plat, struct ffa_regs *regs)
