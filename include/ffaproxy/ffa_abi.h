@@ -590,21 +590,23 @@ static inline uint64_t ffa_handle_make(uint32_t lo, uint32_t hi)
 
 /** struct ffa_partition_info_v1_0 - FF-A 1.0 partition information descriptor (8 bytes). */
 struct ffa_partition_info_v1_0 {
-	uint16_t id;		/* partition ID */
-	uint16_t exec_ctx_count;	/* execution contexts */
-	uint32_t properties;	/* bits 2:0 defined, rest MBZ */
+	uint16_t id;		 /* partition ID */
+	uint16_t exec_ctx_count; /* execution contexts */
+	uint32_t properties;	 /* bits 2:0 defined, rest MBZ */
 };
-_Static_assert(sizeof(struct ffa_partition_info_v1_0) == 8, "FF-A 1.0 partition information descriptor");
+_Static_assert(sizeof(struct ffa_partition_info_v1_0) == 8,
+	       "FF-A 1.0 partition information descriptor");
 
 /** struct ffa_partition_info - FF-A 1.1 Table 13.37 (24 bytes, also 1.2). */
 struct ffa_partition_info {
-	uint16_t id;		/* partition ID */
-	uint16_t exec_ctx_count;	/* execution contexts, or proxy ID (ID type 0b10) */
-	uint32_t properties;	/* FFA_PART_PROP_* */
-	struct ffa_uuid uuid;	/* UUID when a Nil UUID was asked for, else MBZ */
+	uint16_t id;		 /* partition ID */
+	uint16_t exec_ctx_count; /* execution contexts, or proxy ID (ID type 0b10) */
+	uint32_t properties;	 /* FFA_PART_PROP_* */
+	struct ffa_uuid uuid;	 /* UUID when a Nil UUID was asked for, else MBZ */
 };
 _Static_assert(sizeof(struct ffa_partition_info) == 24, "FF-A 1.1 Table 13.37");
-_Static_assert(__builtin_offsetof(struct ffa_partition_info, properties) == 4, "FF-A 1.1 Table 13.37");
+_Static_assert(__builtin_offsetof(struct ffa_partition_info, properties) == 4,
+	       "FF-A 1.1 Table 13.37");
 _Static_assert(__builtin_offsetof(struct ffa_partition_info, uuid) == 8, "FF-A 1.1 Table 13.37");
 
 /* ---------------------------------------------------------------------- */
@@ -673,33 +675,38 @@ _Static_assert(__builtin_offsetof(struct ffa_partition_info, uuid) == 8, "FF-A 1
 
 /** struct ffa_mem_region_v1_0 - FF-A 1.0 Table 5.19: transaction descriptor header (32 bytes). */
 struct ffa_mem_region_v1_0 {
-	uint16_t sender_id;	/* owner's endpoint ID */
-	uint8_t attributes;	/* memory region attributes (8 bits in 1.0) */
-	uint8_t reserved_3;	/* Reserved, MBZ */
-	uint32_t flags;		/* FFA_MEM_FLAG_* */
-	uint64_t handle;	/* 0 in DONATE/LEND/SHARE */
-	uint64_t tag;		/* implementation defined */
-	uint32_t reserved_24;	/* Reserved, MBZ */
-	uint32_t emad_count;	/* endpoint memory access descriptors, from offset 32 */
+	uint16_t sender_id;   /* owner's endpoint ID */
+	uint8_t attributes;   /* memory region attributes (8 bits in 1.0) */
+	uint8_t reserved_3;   /* Reserved, MBZ */
+	uint32_t flags;	      /* FFA_MEM_FLAG_* */
+	uint64_t handle;      /* 0 in DONATE/LEND/SHARE */
+	uint64_t tag;	      /* implementation defined */
+	uint32_t reserved_24; /* Reserved, MBZ */
+	uint32_t emad_count;  /* endpoint memory access descriptors, from offset 32 */
 };
 _Static_assert(sizeof(struct ffa_mem_region_v1_0) == 32, "FF-A 1.0 Table 5.19");
-_Static_assert(__builtin_offsetof(struct ffa_mem_region_v1_0, attributes) == 2, "FF-A 1.0 Table 5.19");
+_Static_assert(__builtin_offsetof(struct ffa_mem_region_v1_0, attributes) == 2,
+	       "FF-A 1.0 Table 5.19");
 _Static_assert(__builtin_offsetof(struct ffa_mem_region_v1_0, flags) == 4, "FF-A 1.0 Table 5.19");
 _Static_assert(__builtin_offsetof(struct ffa_mem_region_v1_0, handle) == 8, "FF-A 1.0 Table 5.19");
 _Static_assert(__builtin_offsetof(struct ffa_mem_region_v1_0, tag) == 16, "FF-A 1.0 Table 5.19");
-_Static_assert(__builtin_offsetof(struct ffa_mem_region_v1_0, emad_count) == 28, "FF-A 1.0 Table 5.19");
+_Static_assert(__builtin_offsetof(struct ffa_mem_region_v1_0, emad_count) == 28,
+	       "FF-A 1.0 Table 5.19");
 
-/** struct ffa_mem_region - FF-A 1.1 Table 10.20 (also 1.2): transaction descriptor header (48 bytes). */
+/**
+ * struct ffa_mem_region - FF-A 1.1 Table 10.20 (also 1.2): transaction
+ * descriptor header (48 bytes).
+ */
 struct ffa_mem_region {
-	uint16_t sender_id;	/* owner's endpoint ID */
-	uint16_t attributes;	/* memory region attributes, bits 15:7 MBZ */
-	uint32_t flags;		/* FFA_MEM_FLAG_* */
-	uint64_t handle;	/* 0 in DONATE/LEND/SHARE */
-	uint64_t tag;		/* implementation defined */
-	uint32_t emad_size;	/* size of each EMAD: 16 (1.1) or 32 (1.2) */
-	uint32_t emad_count;	/* number of EMADs */
-	uint32_t emad_offset;	/* offset of the EMAD array, 16-byte aligned */
-	uint8_t reserved_36[12];	/* Reserved, MBZ */
+	uint16_t sender_id;	 /* owner's endpoint ID */
+	uint16_t attributes;	 /* memory region attributes, bits 15:7 MBZ */
+	uint32_t flags;		 /* FFA_MEM_FLAG_* */
+	uint64_t handle;	 /* 0 in DONATE/LEND/SHARE */
+	uint64_t tag;		 /* implementation defined */
+	uint32_t emad_size;	 /* size of each EMAD: 16 (1.1) or 32 (1.2) */
+	uint32_t emad_count;	 /* number of EMADs */
+	uint32_t emad_offset;	 /* offset of the EMAD array, 16-byte aligned */
+	uint8_t reserved_36[12]; /* Reserved, MBZ */
 };
 _Static_assert(sizeof(struct ffa_mem_region) == 48, "FF-A 1.1 Table 10.20");
 _Static_assert(__builtin_offsetof(struct ffa_mem_region, attributes) == 2, "FF-A 1.1 Table 10.20");
@@ -708,52 +715,66 @@ _Static_assert(__builtin_offsetof(struct ffa_mem_region, handle) == 8, "FF-A 1.1
 _Static_assert(__builtin_offsetof(struct ffa_mem_region, tag) == 16, "FF-A 1.1 Table 10.20");
 _Static_assert(__builtin_offsetof(struct ffa_mem_region, emad_size) == 24, "FF-A 1.1 Table 10.20");
 _Static_assert(__builtin_offsetof(struct ffa_mem_region, emad_count) == 28, "FF-A 1.1 Table 10.20");
-_Static_assert(__builtin_offsetof(struct ffa_mem_region, emad_offset) == 32, "FF-A 1.1 Table 10.20");
-_Static_assert(__builtin_offsetof(struct ffa_mem_region, reserved_36) == 36, "FF-A 1.1 Table 10.20");
+_Static_assert(__builtin_offsetof(struct ffa_mem_region, emad_offset) == 32,
+	       "FF-A 1.1 Table 10.20");
+_Static_assert(__builtin_offsetof(struct ffa_mem_region, reserved_36) == 36,
+	       "FF-A 1.1 Table 10.20");
 
 /** struct ffa_mem_access_v1_0 - FF-A 1.0/1.1 endpoint memory access descriptor (16 bytes). */
 struct ffa_mem_access_v1_0 {
-	uint16_t receiver_id;	/* borrower's endpoint ID */
-	uint8_t permissions;	/* FFA_DATA_ACCESS_* | FFA_INSTR_ACCESS_* */
-	uint8_t flags;		/* FFA_EMAD_FLAG_* */
-	uint32_t composite_offset;	/* from the start of the transaction descriptor */
-	uint64_t reserved_8;	/* Reserved, MBZ */
+	uint16_t receiver_id;	   /* borrower's endpoint ID */
+	uint8_t permissions;	   /* FFA_DATA_ACCESS_* | FFA_INSTR_ACCESS_* */
+	uint8_t flags;		   /* FFA_EMAD_FLAG_* */
+	uint32_t composite_offset; /* from the start of the transaction descriptor */
+	uint64_t reserved_8;	   /* Reserved, MBZ */
 };
-_Static_assert(sizeof(struct ffa_mem_access_v1_0) == 16, "FF-A 1.1 endpoint memory access descriptor");
-_Static_assert(__builtin_offsetof(struct ffa_mem_access_v1_0, permissions) == 2, "FF-A 1.1 endpoint memory access descriptor");
-_Static_assert(__builtin_offsetof(struct ffa_mem_access_v1_0, flags) == 3, "FF-A 1.1 endpoint memory access descriptor");
-_Static_assert(__builtin_offsetof(struct ffa_mem_access_v1_0, composite_offset) == 4, "FF-A 1.1 endpoint memory access descriptor");
-_Static_assert(__builtin_offsetof(struct ffa_mem_access_v1_0, reserved_8) == 8, "FF-A 1.1 endpoint memory access descriptor");
+_Static_assert(sizeof(struct ffa_mem_access_v1_0) == 16,
+	       "FF-A 1.1 endpoint memory access descriptor");
+_Static_assert(__builtin_offsetof(struct ffa_mem_access_v1_0, permissions) == 2,
+	       "FF-A 1.1 endpoint memory access descriptor");
+_Static_assert(__builtin_offsetof(struct ffa_mem_access_v1_0, flags) == 3,
+	       "FF-A 1.1 endpoint memory access descriptor");
+_Static_assert(__builtin_offsetof(struct ffa_mem_access_v1_0, composite_offset) == 4,
+	       "FF-A 1.1 endpoint memory access descriptor");
+_Static_assert(__builtin_offsetof(struct ffa_mem_access_v1_0, reserved_8) == 8,
+	       "FF-A 1.1 endpoint memory access descriptor");
 
-/** struct ffa_mem_access - FF-A 1.2 endpoint memory access descriptor (32 bytes; memory management supplement Table 1.16). */
+/**
+ * struct ffa_mem_access - FF-A 1.2 endpoint memory access descriptor
+ * (32 bytes; memory management supplement Table 1.16).
+ */
 struct ffa_mem_access {
-	uint16_t receiver_id;	/* borrower's endpoint ID */
-	uint8_t permissions;	/* FFA_DATA_ACCESS_* | FFA_INSTR_ACCESS_* */
-	uint8_t flags;		/* FFA_EMAD_FLAG_* */
-	uint32_t composite_offset;	/* from the start of the transaction descriptor */
-	uint8_t impdef[16];	/* implementation defined, echoed by the retriever */
-	uint64_t reserved_24;	/* Reserved, MBZ */
+	uint16_t receiver_id;	   /* borrower's endpoint ID */
+	uint8_t permissions;	   /* FFA_DATA_ACCESS_* | FFA_INSTR_ACCESS_* */
+	uint8_t flags;		   /* FFA_EMAD_FLAG_* */
+	uint32_t composite_offset; /* from the start of the transaction descriptor */
+	uint8_t impdef[16];	   /* implementation defined, echoed by the retriever */
+	uint64_t reserved_24;	   /* Reserved, MBZ */
 };
 _Static_assert(sizeof(struct ffa_mem_access) == 32, "FF-A 1.2 MM Table 1.16");
-_Static_assert(__builtin_offsetof(struct ffa_mem_access, composite_offset) == 4, "FF-A 1.2 MM Table 1.16");
+_Static_assert(__builtin_offsetof(struct ffa_mem_access, composite_offset) == 4,
+	       "FF-A 1.2 MM Table 1.16");
 _Static_assert(__builtin_offsetof(struct ffa_mem_access, impdef) == 8, "FF-A 1.2 MM Table 1.16");
-_Static_assert(__builtin_offsetof(struct ffa_mem_access, reserved_24) == 24, "FF-A 1.2 MM Table 1.16");
+_Static_assert(__builtin_offsetof(struct ffa_mem_access, reserved_24) == 24,
+	       "FF-A 1.2 MM Table 1.16");
 
 /** struct ffa_composite_mem_region - FF-A 1.1 Table 10.13 (16 bytes + constituents). */
 struct ffa_composite_mem_region {
-	uint32_t total_page_count;	/* sum of the constituents' page counts */
-	uint32_t constituent_count;	/* address ranges that follow */
-	uint64_t reserved_8;	/* Reserved, MBZ */
+	uint32_t total_page_count;  /* sum of the constituents' page counts */
+	uint32_t constituent_count; /* address ranges that follow */
+	uint64_t reserved_8;	    /* Reserved, MBZ */
 };
 _Static_assert(sizeof(struct ffa_composite_mem_region) == 16, "FF-A 1.1 Table 10.13");
-_Static_assert(__builtin_offsetof(struct ffa_composite_mem_region, constituent_count) == 4, "FF-A 1.1 Table 10.13");
-_Static_assert(__builtin_offsetof(struct ffa_composite_mem_region, reserved_8) == 8, "FF-A 1.1 Table 10.13");
+_Static_assert(__builtin_offsetof(struct ffa_composite_mem_region, constituent_count) == 4,
+	       "FF-A 1.1 Table 10.13");
+_Static_assert(__builtin_offsetof(struct ffa_composite_mem_region, reserved_8) == 8,
+	       "FF-A 1.1 Table 10.13");
 
 /** struct ffa_mem_range - FF-A 1.1 Table 10.14: constituent memory region (16 bytes). */
 struct ffa_mem_range {
-	uint64_t address;	/* 4 KiB aligned base */
-	uint32_t page_count;	/* 4 KiB pages, non-zero */
-	uint32_t reserved_12;	/* Reserved, MBZ */
+	uint64_t address;     /* 4 KiB aligned base */
+	uint32_t page_count;  /* 4 KiB pages, non-zero */
+	uint32_t reserved_12; /* Reserved, MBZ */
 };
 _Static_assert(sizeof(struct ffa_mem_range) == 16, "FF-A 1.1 Table 10.14");
 _Static_assert(__builtin_offsetof(struct ffa_mem_range, page_count) == 8, "FF-A 1.1 Table 10.14");
@@ -761,19 +782,19 @@ _Static_assert(__builtin_offsetof(struct ffa_mem_range, reserved_12) == 12, "FF-
 
 /** struct ffa_mem_relinquish - FF-A 1.1 Table 16.25 header; 16-bit endpoint IDs follow. */
 struct ffa_mem_relinquish {
-	uint64_t handle;	/* memory handle */
-	uint32_t flags;		/* bit 0 zero after relinquish, bit 1 time slicing */
-	uint32_t endpoint_count;	/* endpoint IDs that follow */
+	uint64_t handle;	 /* memory handle */
+	uint32_t flags;		 /* bit 0 zero after relinquish, bit 1 time slicing */
+	uint32_t endpoint_count; /* endpoint IDs that follow */
 };
 _Static_assert(sizeof(struct ffa_mem_relinquish) == 16, "FF-A 1.1 Table 16.25");
 
 /** struct ffa_endpoint_rxtx_descriptor - FF-A 1.1 Table 13.27 (16 bytes). */
 struct ffa_endpoint_rxtx_descriptor {
-	uint16_t endpoint_id;	/* VM ID */
-	uint16_t reserved_2;	/* Reserved, MBZ */
-	uint32_t rx_composite_offset;	/* composite descriptor of the RX buffer */
-	uint32_t tx_composite_offset;	/* composite descriptor of the TX buffer */
-	uint32_t reserved_12;	/* Reserved, MBZ */
+	uint16_t endpoint_id;	      /* VM ID */
+	uint16_t reserved_2;	      /* Reserved, MBZ */
+	uint32_t rx_composite_offset; /* composite descriptor of the RX buffer */
+	uint32_t tx_composite_offset; /* composite descriptor of the TX buffer */
+	uint32_t reserved_12;	      /* Reserved, MBZ */
 };
 _Static_assert(sizeof(struct ffa_endpoint_rxtx_descriptor) == 16, "FF-A 1.1 Table 13.27");
 
@@ -783,29 +804,33 @@ _Static_assert(sizeof(struct ffa_endpoint_rxtx_descriptor) == 16, "FF-A 1.1 Tabl
 
 /** struct ffa_msg_header_v1_1 - FF-A 1.1 partition message header (20 bytes). */
 struct ffa_msg_header_v1_1 {
-	uint32_t flags;		/* Reserved, MBZ */
-	uint32_t reserved_4;	/* Reserved, MBZ */
-	uint32_t payload_offset;	/* from the start of the buffer, >= header size */
-	uint32_t sender_receiver;	/* sender 31:16, receiver 15:0 */
-	uint32_t payload_size;	/* bytes */
+	uint32_t flags;		  /* Reserved, MBZ */
+	uint32_t reserved_4;	  /* Reserved, MBZ */
+	uint32_t payload_offset;  /* from the start of the buffer, >= header size */
+	uint32_t sender_receiver; /* sender 31:16, receiver 15:0 */
+	uint32_t payload_size;	  /* bytes */
 };
 _Static_assert(sizeof(struct ffa_msg_header_v1_1) == 20, "FF-A 1.1 partition message header");
 
 /** struct ffa_msg_header - FF-A 1.2 partition message header (40 bytes). */
 struct ffa_msg_header {
-	uint32_t flags;		/* Reserved, MBZ */
-	uint32_t reserved_4;	/* Reserved, MBZ */
-	uint32_t payload_offset;	/* from the start of the buffer, >= header size */
-	uint32_t sender_receiver;	/* sender 31:16, receiver 15:0 */
-	uint32_t payload_size;	/* bytes */
-	uint32_t reserved_20;	/* Reserved, MBZ */
-	struct ffa_uuid uuid;	/* target service UUID (Nil allowed) */
+	uint32_t flags;		  /* Reserved, MBZ */
+	uint32_t reserved_4;	  /* Reserved, MBZ */
+	uint32_t payload_offset;  /* from the start of the buffer, >= header size */
+	uint32_t sender_receiver; /* sender 31:16, receiver 15:0 */
+	uint32_t payload_size;	  /* bytes */
+	uint32_t reserved_20;	  /* Reserved, MBZ */
+	struct ffa_uuid uuid;	  /* target service UUID (Nil allowed) */
 };
 _Static_assert(sizeof(struct ffa_msg_header) == 40, "FF-A 1.2 partition message header");
-_Static_assert(__builtin_offsetof(struct ffa_msg_header, payload_offset) == 8, "FF-A 1.2 partition message header");
-_Static_assert(__builtin_offsetof(struct ffa_msg_header, sender_receiver) == 12, "FF-A 1.2 partition message header");
-_Static_assert(__builtin_offsetof(struct ffa_msg_header, payload_size) == 16, "FF-A 1.2 partition message header");
-_Static_assert(__builtin_offsetof(struct ffa_msg_header, uuid) == 24, "FF-A 1.2 partition message header");
+_Static_assert(__builtin_offsetof(struct ffa_msg_header, payload_offset) == 8,
+	       "FF-A 1.2 partition message header");
+_Static_assert(__builtin_offsetof(struct ffa_msg_header, sender_receiver) == 12,
+	       "FF-A 1.2 partition message header");
+_Static_assert(__builtin_offsetof(struct ffa_msg_header, payload_size) == 16,
+	       "FF-A 1.2 partition message header");
+_Static_assert(__builtin_offsetof(struct ffa_msg_header, uuid) == 24,
+	       "FF-A 1.2 partition message header");
 
 /* ---------------------------------------------------------------------- */
 /* Reply builders                                                         */

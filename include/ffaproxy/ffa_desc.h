@@ -52,14 +52,14 @@ struct ffa_mem_emad {
 /* The layout sizes of @version (which must be 1.0, 1.1 or 1.2). */
 static inline uint32_t ffa_mem_desc_header_size(uint32_t version)
 {
-	return version >= FFA_VERSION_1_1 ? sizeof(struct ffa_mem_region)
-					  : sizeof(struct ffa_mem_region_v1_0);
+	return version >= FFA_VERSION_1_1 ? sizeof(struct ffa_mem_region) :
+					    sizeof(struct ffa_mem_region_v1_0);
 }
 
 static inline uint32_t ffa_mem_desc_emad_size(uint32_t version)
 {
-	return version >= FFA_VERSION_1_2 ? sizeof(struct ffa_mem_access)
-					  : sizeof(struct ffa_mem_access_v1_0);
+	return version >= FFA_VERSION_1_2 ? sizeof(struct ffa_mem_access) :
+					    sizeof(struct ffa_mem_access_v1_0);
 }
 
 static inline bool ffa_bytes_zero(const uint8_t *p, size_t len)
@@ -182,8 +182,7 @@ static inline int ffa_mem_desc_emad(const void *buf, const struct ffa_mem_desc *
  * Return: 0, or FFA_INVALID_PARAMETERS.
  */
 static inline int ffa_mem_desc_composite(const void *buf, size_t len, uint32_t offset,
-					 uint64_t end_of_emads,
-					 struct ffa_composite_mem_region *c)
+					 uint64_t end_of_emads, struct ffa_composite_mem_region *c)
 {
 	if ((offset & 7) || offset < end_of_emads || (uint64_t)offset + sizeof(*c) > len)
 		return FFA_INVALID_PARAMETERS;

@@ -81,12 +81,11 @@ static bool ranges_overlap(uint64_t a, uint64_t b, uint64_t len)
  * that it cannot share, lend or donate them to the secure world under the
  * proxy's feet.
  */
-void ffap_handle_rxtx_map(struct ffap *p, const struct ffa_regs *in, struct ffa_regs *out,
-			  bool is_64)
+void ffap_handle_rxtx_map(struct ffap *p, struct ffa_regs *regs, bool is_64)
 {
-	uint64_t tx_pa = in->x[1];
-	uint64_t rx_pa = in->x[2];
-	uint64_t w3 = in->x[3];
+	uint64_t tx_pa = regs->x[1];
+	uint64_t rx_pa = regs->x[2];
+	uint64_t w3 = regs->x[3];
 	uint32_t pages = (uint32_t)w3 & FFA_RXTX_MAP_PAGE_COUNT_MASK;
 	uint64_t bytes, end;
 	void *tx_va, *rx_va;
@@ -96,50 +95,50 @@ void ffap_handle_rxtx_map(struct ffap *p, const struct ffa_regs *in, struct ffa_
 
 	/* FF-A 1.0 §8.4: w3 bits 31:6 MBZ; in SMC64, bits 63:32 of this 32-bit field too. */
 	if (w3 & ~(uint64_t)FFA_RXTX_MAP_PAGE_COUNT_MASK) {
-		ffap_refuse(p, out, FFA_INVALID_PARAMETERS, "RXTX_MAP: w3 reserved bits", w3);
+		ffap_refuse(p, regs, FFA_INVALID_PARAMETERS, "RXTX_MAP: w3 reserved bits", w3);
 		return;
 	}
 	/* At least one page, and no more than the proxy can copy through its own mailbox. */
 	if (pages == 0 || pages > p->cfg.mbox_pages) {
-		ffap_refuse(p, out, FFA_INVALID_PARAMETERS, "RXTX_MAP: page count", pages);
+		ffap_refuse(p, regs, FFA_INVALID_PARAMETERS, "RXTX_MAP: page count", pages);
 		return;
 	}
 	bytes = ffap_mbox_bytes(pages);
 	/* FF-A 1.0 §4.2.2.3: buffers aligned to the 4 KiB minimum the proxy reports. */
 	if ((tx_pa | rx_pa) & (FFA_PAGE_SIZE - 1)) {
-		ffap_refuse(p, out, FFA_INVALID_PARAMETERS, "RXTX_MAP: unaligned buffer",
+		ffap_refuse(p, regs, FFA_INVALID_PARAMETERS, "RXTX_MAP: unaligned buffer",
 			    tx_pa | rx_pa);
 		return;
 	}
 	if (ffa_add_overflow(tx_pa, bytes, &end) || ffa_add_overflow(rx_pa, bytes, &end)) {
-		ffap_refuse(p, out, FFA_INVALID_PARAMETERS, "RXTX_MAP: buffer wraps",
+		ffap_refuse(p, regs, FFA_INVALID_PARAMETERS, "RXTX_MAP: buffer wraps",
 			    tx_pa > rx_pa ? tx_pa : rx_pa);
 		return;
 	}
 	/* Two distinct buffers: TX and RX must not share a byte. */
 	if (ranges_overlap(tx_pa, rx_pa, bytes)) {
-		ffap_refuse(p, out, FFA_INVALID_PARAMETERS, "RXTX_MAP: TX and RX overlap", rx_pa);
+		ffap_refuse(p, regs, FFA_INVALID_PARAMETERS, "RXTX_MAP: TX and RX overlap", rx_pa);
 		return;
 	}
 	/* FF-A 1.0 §8.4: a second pair for the same endpoint is DENIED. */
 	if (p->host.mapped) {
-		ffap_refuse(p, out, FFA_DENIED, "RXTX_MAP: already mapped", p->host.tx_pa);
+		ffap_refuse(p, regs, FFA_DENIED, "RXTX_MAP: already mapped", p->host.tx_pa);
 		return;
 	}
 
 	status = ffap_plat_host_pin(p->cfg.plat, tx_pa, pages, &tx_va);
 	if (status) {
-		ffap_refuse(p, out, status, "RXTX_MAP: TX not host memory", tx_pa);
+		ffap_refuse(p, regs, status, "RXTX_MAP: TX not host memory", tx_pa);
 		return;
 	}
 	status = ffap_plat_host_pin(p->cfg.plat, rx_pa, pages, &rx_va);
 	if (status) {
-		ffap_refuse(p, out, status, "RXTX_MAP: RX not host memory", rx_pa);
+		ffap_refuse(p, regs, status, "RXTX_MAP: RX not host memory", rx_pa);
 		goto out_unpin_tx;
 	}
 	status = map_own_mailbox(p);
 	if (status) {
-		ffa_set_error(out, status);
+		ffa_set_error(regs, status);
 		goto out_unpin_rx;
 	}
 
@@ -150,7 +149,7 @@ void ffap_handle_rxtx_map(struct ffap *p, const struct ffa_regs *in, struct ffa_
 	p->host.pages = pages;
 	p->host.tx = tx_va;
 	p->host.rx = rx_va;
-	ffa_set_success32(out, 0, 0);
+	ffa_set_success32(regs, 0, 0);
 	return;
 
 out_unpin_rx:
@@ -160,18 +159,17 @@ out_unpin_tx:
 }
 
 /* FFA_RXTX_UNMAP (policy §2; FF-A 1.0 §8.5): w1 ID field is 0 for the host. */
-void ffap_handle_rxtx_unmap(struct ffap *p, const struct ffa_regs *in, struct ffa_regs *out,
-			    bool is_64)
+void ffap_handle_rxtx_unmap(struct ffap *p, struct ffa_regs *regs, bool is_64)
 {
 	(void)is_64;
 
 	/* w1 bits 31:16 name a VM only when a hypervisor unmaps on its behalf; 15:0 MBZ. */
-	if (in->x[1]) {
-		ffap_refuse(p, out, FFA_INVALID_PARAMETERS, "RXTX_UNMAP: w1 non-zero", in->x[1]);
+	if (regs->x[1]) {
+		ffap_refuse(p, regs, FFA_INVALID_PARAMETERS, "RXTX_UNMAP: w1 non-zero", regs->x[1]);
 		return;
 	}
 	if (!p->host.mapped) {
-		ffap_refuse(p, out, FFA_INVALID_PARAMETERS, "RXTX_UNMAP: nothing mapped", 0);
+		ffap_refuse(p, regs, FFA_INVALID_PARAMETERS, "RXTX_UNMAP: nothing mapped", 0);
 		return;
 	}
 
@@ -187,24 +185,22 @@ void ffap_handle_rxtx_unmap(struct ffap *p, const struct ffa_regs *in, struct ff
 	ffap_plat_host_unpin(p->cfg.plat, p->host.rx_pa, p->host.pages);
 	ffap_plat_host_unpin(p->cfg.plat, p->host.tx_pa, p->host.pages);
 	ffa_memset(&p->host, 0, sizeof(p->host));
-	ffa_set_success32(out, 0, 0);
+	ffa_set_success32(regs, 0, 0);
 }
 
 /*
  * FFA_RX_RELEASE (policy §2; FF-A 1.0 §8.3), answered by the proxy: only it
  * ever fills the host's RX buffer, so only it knows whether it is full.
  */
-void ffap_handle_rx_release(struct ffap *p, const struct ffa_regs *in, struct ffa_regs *out,
-			    bool is_64)
+void ffap_handle_rx_release(struct ffap *p, struct ffa_regs *regs, bool is_64)
 {
-	(void)in;
 	(void)is_64;
 
 	/* FF-A 1.0 §8.3: DENIED when the caller does not own a full RX buffer. */
 	if (!p->host.mapped || !p->host.rx_full) {
-		ffap_refuse(p, out, FFA_DENIED, "RX_RELEASE: RX buffer not full", p->host.mapped);
+		ffap_refuse(p, regs, FFA_DENIED, "RX_RELEASE: RX buffer not full", p->host.mapped);
 		return;
 	}
 	p->host.rx_full = false;
-	ffa_set_success32(out, 0, 0);
+	ffa_set_success32(regs, 0, 0);
 }

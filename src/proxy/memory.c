@@ -154,8 +154,7 @@ static void record_run(struct ffap *p, struct ffap_mem_tx *tx, uint64_t base, ui
 }
 
 /* Give pages back to the host; they are in @from by the proxy's own record. */
-static void restore_pages(struct ffap *p, uint64_t base, uint64_t pages,
-			  enum ffap_page_state from)
+static void restore_pages(struct ffap *p, uint64_t base, uint64_t pages, enum ffap_page_state from)
 {
 	if (!pages)
 		return;
@@ -501,8 +500,7 @@ static void receiver_forget(struct ffap *p, uint16_t id)
  * Sets *f to its constituents and *total_pages to the composite's count.
  */
 static int check_first_fragment(struct ffap *p, uint32_t fnum, uint32_t total, uint32_t frag,
-				struct ffa_mem_desc *d, struct fragment *f,
-				uint32_t *total_pages)
+				struct ffa_mem_desc *d, struct fragment *f, uint32_t *total_pages)
 {
 	const uint8_t *buf = p->cfg.tx;
 	struct ffa_composite_mem_region c;
@@ -518,8 +516,8 @@ static int check_first_fragment(struct ffap *p, uint32_t fnum, uint32_t total, u
 	if (d->handle)
 		return FFA_INVALID_PARAMETERS;
 	/* FF-A 1.0 §5.12.4.1: SHARE never zeroes (the owner keeps access). */
-	allowed_flags = fnum == FFA_FNUM_MEM_SHARE ? FFA_MEM_FLAG_TIME_SLICE
-						   : FFA_MEM_SEND_FLAGS_MASK;
+	allowed_flags = fnum == FFA_FNUM_MEM_SHARE ? FFA_MEM_FLAG_TIME_SLICE :
+						     FFA_MEM_SEND_FLAGS_MASK;
 	if (d->flags & ~allowed_flags)
 		return FFA_INVALID_PARAMETERS;
 	if (!attributes_ok(fnum, d->attributes))
@@ -608,11 +606,10 @@ static bool new_handle_ok(struct ffap *p, const struct ffap_mem_tx *tx, uint64_t
  * FFA_MEM_SHARE/LEND/DONATE_32/_64 (policy §5): w1 total length, w2 length
  * of this fragment; the descriptor is in the host's TX buffer.
  */
-void ffap_handle_mem_send(struct ffap *p, const struct ffa_regs *in, struct ffa_regs *out,
-			  bool is_64)
+void ffap_handle_mem_send(struct ffap *p, struct ffa_regs *regs, bool is_64)
 {
-	uint32_t fnum = (uint32_t)in->x[0] & SMCCC_FNUM_MASK;
-	uint32_t total = (uint32_t)in->x[1], frag = (uint32_t)in->x[2];
+	uint32_t fnum = (uint32_t)regs->x[0] & SMCCC_FNUM_MASK;
+	uint32_t total = (uint32_t)regs->x[1], frag = (uint32_t)regs->x[2];
 	struct ffa_mem_desc d;
 	struct ffap_mem_tx *tx;
 	struct fragment f;
@@ -623,13 +620,14 @@ void ffap_handle_mem_send(struct ffap *p, const struct ffa_regs *in, struct ffa_
 
 	(void)is_64;
 	/* Lengths are 32-bit fields: in an SMC64 call bits 63:32 are MBZ. */
-	if ((in->x[1] | in->x[2]) >> 32) {
-		ffap_refuse(p, out, FFA_INVALID_PARAMETERS, "MEM_SEND: length bits 63:32", in->x[1]);
+	if ((regs->x[1] | regs->x[2]) >> 32) {
+		ffap_refuse(p, regs, FFA_INVALID_PARAMETERS, "MEM_SEND: length bits 63:32",
+			    regs->x[1]);
 		return;
 	}
 	/* Descriptors come only in the host's TX buffer (w3/w4 MBZ: no dynamic buffers). */
 	if (!p->host.mapped || frag > total || frag > ffap_mbox_bytes(p->host.pages)) {
-		ffap_refuse(p, out, FFA_INVALID_PARAMETERS, "MEM_SEND: fragment length", frag);
+		ffap_refuse(p, regs, FFA_INVALID_PARAMETERS, "MEM_SEND: fragment length", frag);
 		return;
 	}
 
@@ -644,12 +642,12 @@ void ffap_handle_mem_send(struct ffap *p, const struct ffa_regs *in, struct ffa_
 			ret = FFA_INVALID_PARAMETERS;
 	}
 	if (ret) {
-		ffap_refuse(p, out, ret, "MEM_SEND: malformed descriptor", frag);
+		ffap_refuse(p, regs, ret, "MEM_SEND: malformed descriptor", frag);
 		return;
 	}
 	/* FF-A 1.0 §11.1-11.3: the sender must be the owner, and the host owns as ID 0. */
 	if (d.sender_id != FFA_HOST_ID) {
-		ffap_refuse(p, out, FFA_DENIED, "MEM_SEND: sender is not the host", d.sender_id);
+		ffap_refuse(p, regs, FFA_DENIED, "MEM_SEND: sender is not the host", d.sender_id);
 		return;
 	}
 	tx = tx_alloc(p);
@@ -658,7 +656,7 @@ void ffap_handle_mem_send(struct ffap *p, const struct ffa_regs *in, struct ffa_
 		struct ffap_mem_tx none = { .tail = FFAP_RANGE_NONE, .head = FFAP_RANGE_NONE };
 
 		ret = fragment_overlaps(p, &none, &f) ? FFA_INVALID_PARAMETERS : FFA_NO_MEMORY;
-		ffap_refuse(p, out, ret, "MEM_SEND: transaction limits", f.entries);
+		ffap_refuse(p, regs, ret, "MEM_SEND: transaction limits", f.entries);
 		return;
 	}
 	tx_set_state(p, tx, FFAP_MEM_TX_OPEN);
@@ -669,44 +667,44 @@ void ffap_handle_mem_send(struct ffap *p, const struct ffa_regs *in, struct ffa_
 	ret = transition_fragment(p, tx, &f);
 	if (ret) {
 		tx_set_state(p, tx, FFAP_MEM_TX_FREE);
-		ffap_refuse(p, out, ret, "MEM_SEND: pages not exclusively the host's", 0);
+		ffap_refuse(p, regs, ret, "MEM_SEND: pages not exclusively the host's", 0);
 		return;
 	}
 
-	ffa_regs_clear(out, in->x[0]);
-	out->x[1] = total;
-	out->x[2] = frag;
-	ffap_secure_call(p, out);
+	ffa_regs_clear(regs, regs->x[0]);
+	regs->x[1] = total;
+	regs->x[2] = frag;
+	ffap_secure_call(p, regs);
 
-	w0 = (uint32_t)out->x[0];
+	w0 = (uint32_t)regs->x[0];
 	if (last && (w0 == FFA_SUCCESS_32 || w0 == FFA_SUCCESS_64)) {
-		handle = ffa_handle_make((uint32_t)out->x[2], (uint32_t)out->x[3]);
+		handle = ffa_handle_make((uint32_t)regs->x[2], (uint32_t)regs->x[3]);
 		if (new_handle_ok(p, tx, handle)) {
 			tx->handle = handle;
 			tx->received = frag;
 			tx->pages = f.pages;
 			tx_complete(p, tx);
-			ffap_pass_reply(out, out, false);
+			ffap_pass_reply(regs, regs, false);
 			return;
 		}
 	} else if (!last && w0 == FFA_MEM_FRAG_RX) {
 		/* FF-A 1.0 §12.2: the offset is what was received; w4 carries no sender here. */
-		handle = ffa_handle_make((uint32_t)out->x[1], (uint32_t)out->x[2]);
-		if (new_handle_ok(p, tx, handle) && (uint32_t)out->x[3] == frag && !out->x[4]) {
+		handle = ffa_handle_make((uint32_t)regs->x[1], (uint32_t)regs->x[2]);
+		if (new_handle_ok(p, tx, handle) && (uint32_t)regs->x[3] == frag && !regs->x[4]) {
 			tx->handle = handle;
 			tx->received = frag;
 			tx->pages = f.pages;
-			ffap_pass_reply(out, out, false);
+			ffap_pass_reply(regs, regs, false);
 			return;
 		}
 	}
 
 	/* Refused, or an answer that breaks the ABI: every page goes back to the host. */
-	ret = ffap_reply_status(out);
-	if (!ret || (uint32_t)out->x[0] != FFA_ERROR)
+	ret = ffap_reply_status(regs);
+	if (!ret || (uint32_t)regs->x[0] != FFA_ERROR)
 		ret = FFA_ABORTED;
 	tx_release(p, tx);
-	ffap_refuse(p, out, ret, "MEM_SEND: secure world refused", (uint32_t)ret);
+	ffap_refuse(p, regs, ret, "MEM_SEND: secure world refused", (uint32_t)ret);
 }
 
 /* ---------------------------------------------------------------------- */
@@ -741,11 +739,10 @@ static int32_t abort_transaction(struct ffap *p, struct ffap_mem_tx *tx, int32_t
  * FFA_MEM_FRAG_TX (policy §5; FF-A 1.0 §12.2): w1/w2 the handle of an open
  * transaction, w3 the length of this fragment of further constituents.
  */
-void ffap_handle_mem_frag_tx(struct ffap *p, const struct ffa_regs *in, struct ffa_regs *out,
-			     bool is_64)
+void ffap_handle_mem_frag_tx(struct ffap *p, struct ffa_regs *regs, bool is_64)
 {
-	uint64_t handle = ffa_handle_make((uint32_t)in->x[1], (uint32_t)in->x[2]);
-	uint32_t len = (uint32_t)in->x[3];
+	uint64_t handle = ffa_handle_make((uint32_t)regs->x[1], (uint32_t)regs->x[2]);
+	uint32_t len = (uint32_t)regs->x[3];
 	struct ffap_mem_tx *tx = tx_find(p, handle);
 	struct record_mark mark;
 	struct fragment f;
@@ -754,13 +751,14 @@ void ffap_handle_mem_frag_tx(struct ffap *p, const struct ffa_regs *in, struct f
 
 	(void)is_64;
 	if (!tx || tx->state != FFAP_MEM_TX_OPEN) {
-		ffap_refuse(p, out, FFA_INVALID_PARAMETERS, "FRAG_TX: no open transaction", handle);
+		ffap_refuse(p, regs, FFA_INVALID_PARAMETERS, "FRAG_TX: no open transaction",
+			    handle);
 		return;
 	}
 	/* A non-zero number of whole constituents, in the TX buffer, not beyond the total. */
 	if (!p->host.mapped || len == 0 || len % RANGE_SIZE ||
 	    len > ffap_mbox_bytes(p->host.pages) || len > tx->total_len - tx->received) {
-		ffap_refuse(p, out, FFA_INVALID_PARAMETERS, "FRAG_TX: fragment length", len);
+		ffap_refuse(p, regs, FFA_INVALID_PARAMETERS, "FRAG_TX: fragment length", len);
 		return;
 	}
 	last = tx->received + len == tx->total_len;
@@ -772,12 +770,12 @@ void ffap_handle_mem_frag_tx(struct ffap *p, const struct ffa_regs *in, struct f
 	if (!ret && !pages_fit_total(tx->pages, f.pages, tx->total_pages, last))
 		ret = FFA_INVALID_PARAMETERS;
 	if (ret) {
-		ffap_refuse(p, out, ret, "FRAG_TX: malformed constituents", len);
+		ffap_refuse(p, regs, ret, "FRAG_TX: malformed constituents", len);
 		return;
 	}
 	if (f.entries > p->free_range_count) {
 		ret = fragment_overlaps(p, tx, &f) ? FFA_INVALID_PARAMETERS : FFA_NO_MEMORY;
-		ffap_refuse(p, out, ret, "FRAG_TX: transaction limits", f.entries);
+		ffap_refuse(p, regs, ret, "FRAG_TX: transaction limits", f.entries);
 		return;
 	}
 
@@ -785,30 +783,30 @@ void ffap_handle_mem_frag_tx(struct ffap *p, const struct ffa_regs *in, struct f
 	mark = record_mark(p, tx);
 	ret = transition_fragment(p, tx, &f);
 	if (ret) {
-		ffap_refuse(p, out, ret, "FRAG_TX: pages not exclusively the host's", 0);
+		ffap_refuse(p, regs, ret, "FRAG_TX: pages not exclusively the host's", 0);
 		return;
 	}
 
-	ffa_regs_clear(out, in->x[0]);
-	out->x[1] = (uint32_t)handle;
-	out->x[2] = (uint32_t)(handle >> 32);
-	out->x[3] = len;
-	ffap_secure_call(p, out);
+	ffa_regs_clear(regs, regs->x[0]);
+	regs->x[1] = (uint32_t)handle;
+	regs->x[2] = (uint32_t)(handle >> 32);
+	regs->x[3] = len;
+	ffap_secure_call(p, regs);
 
-	if (last && ffa_is_success(out) &&
-	    ffa_handle_make((uint32_t)out->x[2], (uint32_t)out->x[3]) == handle) {
+	if (last && ffa_is_success(regs) &&
+	    ffa_handle_make((uint32_t)regs->x[2], (uint32_t)regs->x[3]) == handle) {
 		tx->received += len;
 		tx->pages += f.pages;
 		tx_complete(p, tx);
-		ffap_pass_reply(out, out, false);
+		ffap_pass_reply(regs, regs, false);
 		return;
 	}
-	if (!last && (uint32_t)out->x[0] == FFA_MEM_FRAG_RX &&
-	    ffa_handle_make((uint32_t)out->x[1], (uint32_t)out->x[2]) == handle &&
-	    (uint32_t)out->x[3] == tx->received + len && !out->x[4]) {
+	if (!last && (uint32_t)regs->x[0] == FFA_MEM_FRAG_RX &&
+	    ffa_handle_make((uint32_t)regs->x[1], (uint32_t)regs->x[2]) == handle &&
+	    (uint32_t)regs->x[3] == tx->received + len && !regs->x[4]) {
 		tx->received += len;
 		tx->pages += f.pages;
-		ffap_pass_reply(out, out, false);
+		ffap_pass_reply(regs, regs, false);
 		return;
 	}
 
@@ -816,12 +814,12 @@ void ffap_handle_mem_frag_tx(struct ffap *p, const struct ffa_regs *in, struct f
 	 * The secure world failed this fragment. Its pages never reached it:
 	 * they go back at once. Then the whole transaction is aborted.
 	 */
-	ret = ffap_reply_status(out);
-	if (!ret || (uint32_t)out->x[0] != FFA_ERROR)
+	ret = ffap_reply_status(regs);
+	if (!ret || (uint32_t)regs->x[0] != FFA_ERROR)
 		ret = FFA_ABORTED;
 	undo_to_mark(p, tx, mark);
 	ret = abort_transaction(p, tx, ret);
-	ffap_refuse(p, out, ret, "FRAG_TX: secure world refused", (uint32_t)ret);
+	ffap_refuse(p, regs, ret, "FRAG_TX: secure world refused", (uint32_t)ret);
 }
 
 /* ---------------------------------------------------------------------- */
@@ -834,26 +832,25 @@ void ffap_handle_mem_frag_tx(struct ffap *p, const struct ffa_regs *in, struct f
  * when it agrees every page of the handle is the host's again. Reclaiming an
  * open transaction aborts it.
  */
-void ffap_handle_mem_reclaim(struct ffap *p, const struct ffa_regs *in, struct ffa_regs *out,
-			     bool is_64)
+void ffap_handle_mem_reclaim(struct ffap *p, struct ffa_regs *regs, bool is_64)
 {
-	uint64_t handle = ffa_handle_make((uint32_t)in->x[1], (uint32_t)in->x[2]);
-	uint32_t flags = (uint32_t)in->x[3];
+	uint64_t handle = ffa_handle_make((uint32_t)regs->x[1], (uint32_t)regs->x[2]);
+	uint32_t flags = (uint32_t)regs->x[3];
 	struct ffap_mem_tx *tx;
 	int32_t status;
 
 	(void)is_64;
 	/* Bit 0 zero memory, bit 1 time slicing; bits 31:2 MBZ. */
 	if (flags & ~(FFA_MEM_RECLAIM_CLEAR | FFA_MEM_RECLAIM_TIME_SLICE)) {
-		ffap_refuse(p, out, FFA_INVALID_PARAMETERS, "RECLAIM: w3 flags", flags);
+		ffap_refuse(p, regs, FFA_INVALID_PARAMETERS, "RECLAIM: w3 flags", flags);
 		return;
 	}
 
-	*out = *in;
-	ffap_secure_call(p, out);
-	status = ffap_reply_status(out);
+	/* x1-x3 as checked, x4-x17 zero: forward the call as it is. */
+	ffap_secure_call(p, regs);
+	status = ffap_reply_status(regs);
 	if (status == FFA_ABORTED) {
-		ffap_refuse(p, out, FFA_ABORTED, "RECLAIM: bad secure reply", out->x[0]);
+		ffap_refuse(p, regs, FFA_ABORTED, "RECLAIM: bad secure reply", regs->x[0]);
 		return;
 	}
 	if (!status) {
@@ -861,5 +858,5 @@ void ffap_handle_mem_reclaim(struct ffap *p, const struct ffa_regs *in, struct f
 		if (tx)
 			tx_release(p, tx);
 	}
-	ffap_pass_reply(out, out, false);
+	ffap_pass_reply(regs, regs, false);
 }

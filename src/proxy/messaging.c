@@ -86,34 +86,36 @@ static void pass_message_reply(struct ffap *p, struct ffa_regs *r, bool ok)
  * FFA_MSG_SEND_DIRECT_REQ_32/_64 (policy §3; FF-A 1.0 §10.2): w1 sender 0 and
  * a secure receiver, w2 zero, w3-w7 payload.
  */
-void ffap_handle_direct_req(struct ffap *p, const struct ffa_regs *in, struct ffa_regs *out,
-			    bool is_64)
+void ffap_handle_direct_req(struct ffap *p, struct ffa_regs *regs, bool is_64)
 {
+	uint16_t target;
+
 	/*
 	 * The check is on x1 itself, the value the receiver will read as the
 	 * sender: the host may only speak as endpoint 0.
 	 */
-	if (!host_to_secure(in->x[1])) {
-		ffap_refuse(p, out, FFA_INVALID_PARAMETERS, "DIRECT_REQ: sender/receiver", in->x[1]);
+	if (!host_to_secure(regs->x[1])) {
+		ffap_refuse(p, regs, FFA_INVALID_PARAMETERS, "DIRECT_REQ: sender/receiver",
+			    regs->x[1]);
 		return;
 	}
 	/*
 	 * FF-A 1.2 Table 16.6: w2 bit 31 marks a framework message, which only
 	 * the hypervisor and the SPMD may send; every other bit is reserved.
 	 */
-	if (in->x[2]) {
-		ffap_refuse(p, out, FFA_INVALID_PARAMETERS, "DIRECT_REQ: w2 flags", in->x[2]);
+	if (regs->x[2]) {
+		ffap_refuse(p, regs, FFA_INVALID_PARAMETERS, "DIRECT_REQ: w2 flags", regs->x[2]);
 		return;
 	}
 
-	/* @in holds x0-x7 as checked and zero in x8-x17: forward it as it is. */
-	*out = *in;
-	ffap_secure_call(p, out);
-	pass_message_reply(p, out,
-			   direct_reply_ok(out,
-					   is_64 ? FFA_MSG_SEND_DIRECT_RESP_64
-						 : FFA_MSG_SEND_DIRECT_RESP_32,
-					   ffa_receiver((uint32_t)in->x[1])));
+	/* x0-x7 are as checked and x8-x17 zero: forward the call as it is. */
+	target = ffa_receiver((uint32_t)regs->x[1]);
+	ffap_secure_call(p, regs);
+	pass_message_reply(p, regs,
+			   direct_reply_ok(regs,
+					   is_64 ? FFA_MSG_SEND_DIRECT_RESP_64 :
+						   FFA_MSG_SEND_DIRECT_RESP_32,
+					   target));
 }
 
 /*
@@ -121,21 +123,20 @@ void ffap_handle_direct_req(struct ffap *p, const struct ffa_regs *in, struct ff
  * receiver, x2/x3 the service UUID, x4-x17 payload. REQ2 has no flags: it
  * never carries framework messages.
  */
-void ffap_handle_direct_req2(struct ffap *p, const struct ffa_regs *in, struct ffa_regs *out,
-			     bool is_64)
+void ffap_handle_direct_req2(struct ffap *p, struct ffa_regs *regs, bool is_64)
 {
+	uint16_t target = ffa_receiver((uint32_t)regs->x[1]);
+
 	(void)is_64;
-	if (!host_to_secure(in->x[1])) {
-		ffap_refuse(p, out, FFA_INVALID_PARAMETERS, "DIRECT_REQ2: sender/receiver",
-			    in->x[1]);
+	if (!host_to_secure(regs->x[1])) {
+		ffap_refuse(p, regs, FFA_INVALID_PARAMETERS, "DIRECT_REQ2: sender/receiver",
+			    regs->x[1]);
 		return;
 	}
 
-	*out = *in;
-	ffap_secure_call(p, out);
-	pass_message_reply(p, out,
-			   direct_reply_ok(out, FFA_MSG_SEND_DIRECT_RESP2,
-					   ffa_receiver((uint32_t)in->x[1])));
+	/* x0-x17 as the host wrote them (x1 checked): forward the call as it is. */
+	ffap_secure_call(p, regs);
+	pass_message_reply(p, regs, direct_reply_ok(regs, FFA_MSG_SEND_DIRECT_RESP2, target));
 }
 
 /*
@@ -143,20 +144,19 @@ void ffap_handle_direct_req2(struct ffap *p, const struct ffa_regs *in, struct f
  * (15:0). The host schedules only secure partitions here: Linux resumes a
  * partition that answered a direct request with FFA_INTERRUPT or FFA_YIELD.
  */
-void ffap_handle_run(struct ffap *p, const struct ffa_regs *in, struct ffa_regs *out,
-		     bool is_64)
+void ffap_handle_run(struct ffap *p, struct ffa_regs *regs, bool is_64)
 {
-	uint16_t target = ffa_target_id((uint32_t)in->x[1]);
+	uint16_t target = ffa_target_id((uint32_t)regs->x[1]);
 
 	(void)is_64;
 	if (!ffa_id_is_secure(target)) {
-		ffap_refuse(p, out, FFA_INVALID_PARAMETERS, "RUN: target not secure", in->x[1]);
+		ffap_refuse(p, regs, FFA_INVALID_PARAMETERS, "RUN: target not secure", regs->x[1]);
 		return;
 	}
 
-	*out = *in;
-	ffap_secure_call(p, out);
-	pass_message_reply(p, out, run_reply_ok(out, target));
+	/* w2-w7 are zero (MBZ) and x8-x17 cleared: forward the call as it is. */
+	ffap_secure_call(p, regs);
+	pass_message_reply(p, regs, run_reply_ok(regs, target));
 }
 
 /*
@@ -165,8 +165,7 @@ void ffap_handle_run(struct ffap *p, const struct ffa_regs *in, struct ffa_regs 
  * buffer before reading a field, so the host cannot change what was checked,
  * then forwards the copy.
  */
-void ffap_handle_msg_send2(struct ffap *p, const struct ffa_regs *in, struct ffa_regs *out,
-			   bool is_64)
+void ffap_handle_msg_send2(struct ffap *p, struct ffa_regs *regs, bool is_64)
 {
 	struct ffa_msg_header *hdr = p->cfg.tx;
 	uint32_t hdr_size = ffap_msg_header_size(p->version);
@@ -174,10 +173,9 @@ void ffap_handle_msg_send2(struct ffap *p, const struct ffa_regs *in, struct ffa
 	uint32_t offset, size, sr;
 	struct ffa_regs r;
 
-	(void)in;
 	(void)is_64;
 	if (!p->host.mapped) {
-		ffap_refuse(p, out, FFA_INVALID_PARAMETERS, "MSG_SEND2: no host TX buffer", 0);
+		ffap_refuse(p, regs, FFA_INVALID_PARAMETERS, "MSG_SEND2: no host TX buffer", 0);
 		return;
 	}
 	tx_size = ffap_mbox_bytes(p->host.pages);
@@ -190,13 +188,14 @@ void ffap_handle_msg_send2(struct ffap *p, const struct ffa_regs *in, struct ffa
 
 	/* FF-A 1.1: the sender in the header must be the caller, the receiver a partition. */
 	if (ffa_sender(sr) != FFA_HOST_ID || !ffa_id_is_secure(ffa_receiver(sr))) {
-		ffap_refuse(p, out, FFA_INVALID_PARAMETERS, "MSG_SEND2: header sender/receiver", sr);
+		ffap_refuse(p, regs, FFA_INVALID_PARAMETERS, "MSG_SEND2: header sender/receiver",
+			    sr);
 		return;
 	}
 	/* The payload starts after the header and ends inside the buffer. */
 	if (offset < hdr_size || ffa_add_overflow((uint64_t)offset, (uint64_t)size, &end) ||
 	    end > tx_size) {
-		ffap_refuse(p, out, FFA_INVALID_PARAMETERS, "MSG_SEND2: payload outside TX",
+		ffap_refuse(p, regs, FFA_INVALID_PARAMETERS, "MSG_SEND2: payload outside TX",
 			    offset);
 		return;
 	}
@@ -219,11 +218,11 @@ void ffap_handle_msg_send2(struct ffap *p, const struct ffa_regs *in, struct ffa
 	if (hdr_size >= sizeof(struct ffa_msg_header))
 		hdr->reserved_20 = 0;
 
-	ffa_regs_clear(&r, in->x[0]);
+	ffa_regs_clear(&r, regs->x[0]);
 	ffap_secure_call(p, &r);
 	if (ffap_reply_status(&r) == FFA_ABORTED) {
-		ffap_refuse(p, out, FFA_ABORTED, "MSG_SEND2: bad secure reply", r.x[0]);
+		ffap_refuse(p, regs, FFA_ABORTED, "MSG_SEND2: bad secure reply", r.x[0]);
 		return;
 	}
-	ffap_pass_reply(out, &r, false);
+	ffap_pass_reply(regs, &r, false);
 }

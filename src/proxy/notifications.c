@@ -18,41 +18,39 @@
 #include "proxy_private.h"
 
 /* A bitmap of notification IDs fills w3 (0-31) and w4 (32-63); 0 names none. */
-static void forward_notification(struct ffap *p, const struct ffa_regs *in, struct ffa_regs *out)
+static void forward_notification(struct ffap *p, struct ffa_regs *regs)
 {
-	/* @in holds x0-x7 as checked and zero in x8-x17: forward it as it is. */
-	*out = *in;
-	ffap_secure_call(p, out);
-	if (ffap_reply_status(out) == FFA_ABORTED) {
-		ffap_refuse(p, out, FFA_ABORTED, "notification: bad secure reply", out->x[0]);
+	/* x0-x7 are as checked and x8-x17 zero: forward the call as it is. */
+	ffap_secure_call(p, regs);
+	if (ffap_reply_status(regs) == FFA_ABORTED) {
+		ffap_refuse(p, regs, FFA_ABORTED, "notification: bad secure reply", regs->x[0]);
 		return;
 	}
-	ffap_pass_reply(out, out, false);
+	ffap_pass_reply(regs, regs, false);
 }
 
 /* FFA_NOTIFICATION_BITMAP_CREATE: w1 VM ID must be the host's (0), w2 vCPU count. */
-void ffap_handle_notif_bitmap_create(struct ffap *p, const struct ffa_regs *in,
-				     struct ffa_regs *out, bool is_64)
+void ffap_handle_notif_bitmap_create(struct ffap *p, struct ffa_regs *regs, bool is_64)
 {
 	(void)is_64;
 	/* Bits 31:16 of w1 are MBZ and 15:0 name the VM: the host creates only its own. */
-	if (in->x[1] != FFA_HOST_ID) {
-		ffap_refuse(p, out, FFA_INVALID_PARAMETERS, "BITMAP_CREATE: w1 not 0", in->x[1]);
+	if (regs->x[1] != FFA_HOST_ID) {
+		ffap_refuse(p, regs, FFA_INVALID_PARAMETERS, "BITMAP_CREATE: w1 not 0", regs->x[1]);
 		return;
 	}
-	forward_notification(p, in, out);
+	forward_notification(p, regs);
 }
 
 /* FFA_NOTIFICATION_BITMAP_DESTROY: w1 VM ID must be the host's (0). */
-void ffap_handle_notif_bitmap_destroy(struct ffap *p, const struct ffa_regs *in,
-				      struct ffa_regs *out, bool is_64)
+void ffap_handle_notif_bitmap_destroy(struct ffap *p, struct ffa_regs *regs, bool is_64)
 {
 	(void)is_64;
-	if (in->x[1] != FFA_HOST_ID) {
-		ffap_refuse(p, out, FFA_INVALID_PARAMETERS, "BITMAP_DESTROY: w1 not 0", in->x[1]);
+	if (regs->x[1] != FFA_HOST_ID) {
+		ffap_refuse(p, regs, FFA_INVALID_PARAMETERS, "BITMAP_DESTROY: w1 not 0",
+			    regs->x[1]);
 		return;
 	}
-	forward_notification(p, in, out);
+	forward_notification(p, regs);
 }
 
 /*
@@ -65,31 +63,29 @@ static bool bind_target_ok(uint32_t w1)
 	return ffa_receiver(w1) == FFA_HOST_ID && ffa_id_is_secure(ffa_sender(w1));
 }
 
-void ffap_handle_notif_bind(struct ffap *p, const struct ffa_regs *in, struct ffa_regs *out,
-			    bool is_64)
+void ffap_handle_notif_bind(struct ffap *p, struct ffa_regs *regs, bool is_64)
 {
 	(void)is_64;
-	if (!bind_target_ok((uint32_t)in->x[1])) {
-		ffap_refuse(p, out, FFA_INVALID_PARAMETERS, "BIND: sender/receiver", in->x[1]);
+	if (!bind_target_ok((uint32_t)regs->x[1])) {
+		ffap_refuse(p, regs, FFA_INVALID_PARAMETERS, "BIND: sender/receiver", regs->x[1]);
 		return;
 	}
-	if (in->x[2] & ~(uint64_t)FFA_NOTIFICATION_FLAG_PER_VCPU) {
-		ffap_refuse(p, out, FFA_INVALID_PARAMETERS, "BIND: w2 flags", in->x[2]);
+	if (regs->x[2] & ~(uint64_t)FFA_NOTIFICATION_FLAG_PER_VCPU) {
+		ffap_refuse(p, regs, FFA_INVALID_PARAMETERS, "BIND: w2 flags", regs->x[2]);
 		return;
 	}
-	forward_notification(p, in, out);
+	forward_notification(p, regs);
 }
 
-void ffap_handle_notif_unbind(struct ffap *p, const struct ffa_regs *in, struct ffa_regs *out,
-			      bool is_64)
+void ffap_handle_notif_unbind(struct ffap *p, struct ffa_regs *regs, bool is_64)
 {
 	(void)is_64;
-	if (!bind_target_ok((uint32_t)in->x[1])) {
-		ffap_refuse(p, out, FFA_INVALID_PARAMETERS, "UNBIND: sender/receiver", in->x[1]);
+	if (!bind_target_ok((uint32_t)regs->x[1])) {
+		ffap_refuse(p, regs, FFA_INVALID_PARAMETERS, "UNBIND: sender/receiver", regs->x[1]);
 		return;
 	}
 	/* w2 is reserved in UNBIND: the policy table leaves it unused, hence MBZ. */
-	forward_notification(p, in, out);
+	forward_notification(p, regs);
 }
 
 /*
@@ -98,26 +94,26 @@ void ffap_handle_notif_unbind(struct ffap *p, const struct ffa_regs *in, struct 
  * delay the schedule receiver interrupt), bits 15:2 MBZ, 31:16 the vCPU,
  * which must be 0 unless per-vCPU.
  */
-void ffap_handle_notif_set(struct ffap *p, const struct ffa_regs *in, struct ffa_regs *out,
-			   bool is_64)
+void ffap_handle_notif_set(struct ffap *p, struct ffa_regs *regs, bool is_64)
 {
-	uint32_t w1 = (uint32_t)in->x[1];
-	uint32_t flags = (uint32_t)in->x[2];
+	uint32_t w1 = (uint32_t)regs->x[1];
+	uint32_t flags = (uint32_t)regs->x[2];
 
 	(void)is_64;
 	if (ffa_sender(w1) != FFA_HOST_ID || !ffa_id_is_secure(ffa_receiver(w1))) {
-		ffap_refuse(p, out, FFA_INVALID_PARAMETERS, "SET: sender/receiver", w1);
+		ffap_refuse(p, regs, FFA_INVALID_PARAMETERS, "SET: sender/receiver", w1);
 		return;
 	}
 	if (flags & (FFA_NOTIFICATION_FLAG_DELAY_SRI | FFA_NOTIFICATION_SET_MBZ_MASK)) {
-		ffap_refuse(p, out, FFA_INVALID_PARAMETERS, "SET: w2 reserved or delay-SRI", flags);
+		ffap_refuse(p, regs, FFA_INVALID_PARAMETERS, "SET: w2 reserved or delay-SRI",
+			    flags);
 		return;
 	}
 	if (!(flags & FFA_NOTIFICATION_FLAG_PER_VCPU) && (flags >> FFA_NOTIFICATION_VCPU_SHIFT)) {
-		ffap_refuse(p, out, FFA_INVALID_PARAMETERS, "SET: vCPU without per-vCPU", flags);
+		ffap_refuse(p, regs, FFA_INVALID_PARAMETERS, "SET: vCPU without per-vCPU", flags);
 		return;
 	}
-	forward_notification(p, in, out);
+	forward_notification(p, regs);
 }
 
 /*
@@ -166,25 +162,24 @@ static bool deliver_pending_message(struct ffap *p)
  * FFA_NOTIFICATION_GET: w1 receiver (15:0) the host, vCPU (31:16); w2 bits
  * 3:0 select the SP, VM, SPM and hypervisor bitmaps, 31:4 MBZ. Reply w2-w7.
  */
-void ffap_handle_notif_get(struct ffap *p, const struct ffa_regs *in, struct ffa_regs *out,
-			   bool is_64)
+void ffap_handle_notif_get(struct ffap *p, struct ffa_regs *regs, bool is_64)
 {
-	uint32_t w1 = (uint32_t)in->x[1];
-	uint32_t flags = (uint32_t)in->x[2];
+	uint32_t w1 = (uint32_t)regs->x[1];
+	uint32_t flags = (uint32_t)regs->x[2];
 	bool want_spm = flags & FFA_NOTIFICATION_GET_SPM;
 
 	(void)is_64;
 	if (ffa_receiver(w1) != FFA_HOST_ID) {
-		ffap_refuse(p, out, FFA_INVALID_PARAMETERS, "GET: receiver not 0", w1);
+		ffap_refuse(p, regs, FFA_INVALID_PARAMETERS, "GET: receiver not 0", w1);
 		return;
 	}
 	if (flags & FFA_NOTIFICATION_GET_MBZ_MASK) {
-		ffap_refuse(p, out, FFA_INVALID_PARAMETERS, "GET: w2 flags", flags);
+		ffap_refuse(p, regs, FFA_INVALID_PARAMETERS, "GET: w2 flags", flags);
 		return;
 	}
 
-	forward_notification(p, in, out);
-	if (!ffa_is_success(out) || !want_spm)
+	forward_notification(p, regs);
+	if (!ffa_is_success(regs) || !want_spm)
 		return;
 
 	/*
@@ -194,17 +189,16 @@ void ffap_handle_notif_get(struct ffap *p, const struct ffa_regs *in, struct ffa
 	 * the message, and reports the bit to the host only once the message
 	 * is in the host's RX buffer.
 	 */
-	if (out->x[6] & FFA_FRAMEWORK_NOTIF_RX_FULL)
+	if (regs->x[6] & FFA_FRAMEWORK_NOTIF_RX_FULL)
 		p->host_msg_pending = true;
-	out->x[6] &= ~(uint64_t)FFA_FRAMEWORK_NOTIF_RX_FULL;
+	regs->x[6] &= ~(uint64_t)FFA_FRAMEWORK_NOTIF_RX_FULL;
 	if (p->host_msg_pending && deliver_pending_message(p))
-		out->x[6] |= FFA_FRAMEWORK_NOTIF_RX_FULL;
+		regs->x[6] |= FFA_FRAMEWORK_NOTIF_RX_FULL;
 }
 
 /* FFA_NOTIFICATION_INFO_GET_32/_64: no arguments; the ID lists come back in x3-x7. */
-void ffap_handle_notif_info_get(struct ffap *p, const struct ffa_regs *in, struct ffa_regs *out,
-				bool is_64)
+void ffap_handle_notif_info_get(struct ffap *p, struct ffa_regs *regs, bool is_64)
 {
 	(void)is_64;
-	forward_notification(p, in, out);
+	forward_notification(p, regs);
 }

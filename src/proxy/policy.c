@@ -17,7 +17,7 @@
 #define ARG(n) (1u << (n))
 
 const struct ffap_abi_row ffap_abi_rows[FFA_FNUM_COUNT] = {
-#define FFAP_ABI_ROW(name, fnum, widths, since) [(fnum) - FFA_FNUM_MIN] = { (widths), (since) },
+#define FFAP_ABI_ROW(name, fnum, widths, since) [(fnum)-FFA_FNUM_MIN] = { (widths), (since) },
 	FFA_FUNCTIONS(FFAP_ABI_ROW)
 #undef FFAP_ABI_ROW
 };
@@ -28,8 +28,8 @@ const struct ffap_abi_row ffap_abi_rows[FFA_FNUM_COUNT] = {
 
 const struct ffap_policy_row ffap_policy_rows[FFA_FNUM_COUNT] = {
 	/* Policy §2: set-up and discovery. */
-	HANDLE(VERSION, ffap_handle_version, ARG(1) | ARG(2) | ARG(3) | ARG(4) | ARG(5) |
-					     ARG(6) | ARG(7)),
+	HANDLE(VERSION, ffap_handle_version,
+	       ARG(1) | ARG(2) | ARG(3) | ARG(4) | ARG(5) | ARG(6) | ARG(7)),
 	HANDLE(ID_GET, ffap_handle_id_get, 0),
 	HANDLE(SPM_ID_GET, ffap_handle_spm_id_get, 0),
 	HANDLE(FEATURES, ffap_handle_features, ARG(1)),
@@ -63,7 +63,8 @@ const struct ffap_policy_row ffap_policy_rows[FFA_FNUM_COUNT] = {
 
 	/* Policy §3: messaging. Direct requests and FFA_RUN may run a partition for long. */
 	HANDLE_FLAGS(MSG_SEND_DIRECT_REQ, ffap_handle_direct_req,
-		     ARG(1) | ARG(2) | ARG(3) | ARG(4) | ARG(5) | ARG(6) | ARG(7), FFAP_ROW_UNLOCKED),
+		     ARG(1) | ARG(2) | ARG(3) | ARG(4) | ARG(5) | ARG(6) | ARG(7),
+		     FFAP_ROW_UNLOCKED),
 	HANDLE_FLAGS(MSG_SEND_DIRECT_REQ2, ffap_handle_direct_req2,
 		     ARG(1) | ARG(2) | ARG(3) | ARG(4) | ARG(5) | ARG(6) | ARG(7),
 		     FFAP_ROW_UNLOCKED | FFAP_ROW_EXTENDED_ARGS),

@@ -120,50 +120,49 @@ static void refuse_not_supported(struct ffap *p, struct ffa_regs *out, uint32_t 
 }
 
 /*
- * Copy the host's registers into @in, checking on the way that every
- * argument register the row does not use is zero (policy §1, "MBZ input").
- * x0 keeps the function ID exactly as the host wrote it, SVE hint included:
- * forwarded calls pass it on as received (policy §1). SMCCC says the upper
- * halves of x1-x7 are ignored in SMC32 calls, so they are dropped here and
- * never reach a handler or the secure world; x8-x17 are dropped unless the
- * function defines them (policy §1, "Registers beyond the ABI").
+ * Bring the trapped registers to what the ABI defines, in place, checking on
+ * the way that every argument register the row does not use is zero (policy
+ * §1, "MBZ input"). @regs is the hypervisor's own copy of the host's
+ * registers: the host cannot change it under the proxy. x0 keeps the function
+ * ID exactly as the host wrote it, SVE hint included: forwarded calls pass it
+ * on as received (policy §1). SMCCC says the upper halves of x1-x7 are ignored
+ * in SMC32 calls, so they are dropped here and never reach a handler or the
+ * secure world; x8-x17 are dropped unless the function defines them (policy
+ * §1, "Registers beyond the ABI").
  *
  * Return: 0, or the number of the first unused register that is not zero.
  */
-static unsigned int copy_args(struct ffa_regs *in, const struct ffa_regs *host, bool is_64,
-			      const struct ffap_policy_row *row)
+static unsigned int normalise_args(struct ffa_regs *regs, bool is_64,
+				   const struct ffap_policy_row *row)
 {
 	uint64_t mask = is_64 ? UINT64_MAX : UINT32_MAX;
 	uint32_t unused = ~(uint32_t)row->used_args;
 	uint64_t stray = 0;
 	unsigned int i;
 
-	if (row->flags & FFAP_ROW_EXTENDED_ARGS)
-		*in = *host;
-	else
-		ffa_memset(&in->x[8], 0, (FFA_REG_COUNT - 8) * sizeof(in->x[0]));
-	in->x[0] = host->x[0];
-	/*
+	if (!(row->flags & FFAP_ROW_EXTENDED_ARGS))
+		ffa_memset(&regs->x[8], 0, (FFA_REG_COUNT - 8) * sizeof(regs->x[0]));
+		/*
 	 * One straight pass without branches, as every trapped call takes it:
 	 * bit n of unused is set when register n is not an argument.
 	 */
-#define COPY_ARG(n)                                                                   \
-	do {                                                                          \
-		in->x[n] = host->x[n] & mask;                                         \
-		stray |= in->x[n] & (0 - (uint64_t)((unused >> (n)) & 1));            \
+#define NORMALISE_ARG(n)                                                     \
+	do {                                                                 \
+		regs->x[n] &= mask;                                          \
+		stray |= regs->x[n] & (0 - (uint64_t)((unused >> (n)) & 1)); \
 	} while (0)
-	COPY_ARG(1);
-	COPY_ARG(2);
-	COPY_ARG(3);
-	COPY_ARG(4);
-	COPY_ARG(5);
-	COPY_ARG(6);
-	COPY_ARG(7);
-#undef COPY_ARG
+	NORMALISE_ARG(1);
+	NORMALISE_ARG(2);
+	NORMALISE_ARG(3);
+	NORMALISE_ARG(4);
+	NORMALISE_ARG(5);
+	NORMALISE_ARG(6);
+	NORMALISE_ARG(7);
+#undef NORMALISE_ARG
 	if (!stray)
 		return 0;
 	for (i = 1; i <= 7; i++)
-		if (in->x[i] && !(row->used_args & (1u << i)))
+		if (regs->x[i] && !(row->used_args & (1u << i)))
 			break;
 	return i;
 }
@@ -175,7 +174,6 @@ bool ffap_handle_call(struct ffap *p, struct ffa_regs *regs)
 	bool is_64 = smccc_is_64(fid);
 	const struct ffap_abi_row *abi;
 	const struct ffap_policy_row *row;
-	struct ffa_regs in;
 	enum ffap_state state;
 	unsigned int bad_reg;
 	bool locked = false;
@@ -237,7 +235,7 @@ bool ffap_handle_call(struct ffap *p, struct ffa_regs *regs)
 	}
 
 	/* 7. Unused argument registers are MBZ; fields are the handler's to check. */
-	bad_reg = copy_args(&in, regs, is_64, row);
+	bad_reg = normalise_args(regs, is_64, row);
 	if (bad_reg) {
 		ffap_refuse(p, regs, FFA_INVALID_PARAMETERS, "unused argument register non-zero",
 			    bad_reg);
@@ -245,10 +243,10 @@ bool ffap_handle_call(struct ffap *p, struct ffa_regs *regs)
 	}
 
 	/*
-	 * 8. The row's own rules. The handler reads only @in, the proxy's
-	 * copy, and writes every register of the reply into @regs.
+	 * 8. The row's own rules. The handler reads the call's fields from
+	 * @regs, then replaces every register with the reply.
 	 */
-	row->handler(p, &in, regs, is_64);
+	row->handler(p, regs, is_64);
 
 reply:
 	if (locked)

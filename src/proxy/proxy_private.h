@@ -14,17 +14,18 @@
 
 /**
  * ffap_handler_fn - one ABI handler.
- * @p:   the proxy
- * @in:  the host's registers, already normalised by the dispatcher: for an
- *       SMC32 call x1-x7 are zero-extended from w1-w7, and x8-x17 are zero
- *       unless the row says FFAP_ROW_EXTENDED_ARGS
- * @out: the reply; the handler writes every register of it (through
- *       ffa_set_error(), ffa_set_success32(), ffa_regs_clear() or
- *       ffap_pass_reply(), which all start from zero)
+ * @p:     the proxy
+ * @regs:  in: the host's call, already normalised by the dispatcher (for an
+ *         SMC32 call x1-x7 are zero-extended from w1-w7; x8-x17 are zero
+ *         unless the row says FFAP_ROW_EXTENDED_ARGS; unused argument
+ *         registers are zero). Out: the reply. A handler reads every field it
+ *         needs before it writes the reply, and writes all of it (through
+ *         ffa_set_error(), ffa_set_success32(), ffa_regs_clear() or
+ *         ffap_pass_reply(), which all start from zero), or forwards @regs
+ *         as it is and passes the secure world's answer on in place.
  * @is_64: the call used the SMC64 convention
  */
-typedef void (*ffap_handler_fn)(struct ffap *p, const struct ffa_regs *in, struct ffa_regs *out,
-				bool is_64);
+typedef void (*ffap_handler_fn)(struct ffap *p, struct ffa_regs *regs, bool is_64);
 
 /* clang-format off */
 #define FFAP_ROW_UNLOCKED	(1u << 0)	/* handler may block: run without the lock */
@@ -70,64 +71,41 @@ static inline const struct ffap_policy_row *ffap_policy_row(uint32_t fnum)
 }
 
 /* setup.c */
-void ffap_handle_version(struct ffap *p, const struct ffa_regs *in, struct ffa_regs *out,
-			 bool is_64);
-void ffap_handle_id_get(struct ffap *p, const struct ffa_regs *in, struct ffa_regs *out,
-			bool is_64);
-void ffap_handle_spm_id_get(struct ffap *p, const struct ffa_regs *in, struct ffa_regs *out,
-			    bool is_64);
-void ffap_handle_features(struct ffap *p, const struct ffa_regs *in, struct ffa_regs *out,
-			  bool is_64);
+void ffap_handle_version(struct ffap *p, struct ffa_regs *regs, bool is_64);
+void ffap_handle_id_get(struct ffap *p, struct ffa_regs *regs, bool is_64);
+void ffap_handle_spm_id_get(struct ffap *p, struct ffa_regs *regs, bool is_64);
+void ffap_handle_features(struct ffap *p, struct ffa_regs *regs, bool is_64);
 
 /* mailbox.c */
-void ffap_handle_rxtx_map(struct ffap *p, const struct ffa_regs *in, struct ffa_regs *out,
-			  bool is_64);
-void ffap_handle_rxtx_unmap(struct ffap *p, const struct ffa_regs *in, struct ffa_regs *out,
-			    bool is_64);
-void ffap_handle_rx_release(struct ffap *p, const struct ffa_regs *in, struct ffa_regs *out,
-			    bool is_64);
+void ffap_handle_rxtx_map(struct ffap *p, struct ffa_regs *regs, bool is_64);
+void ffap_handle_rxtx_unmap(struct ffap *p, struct ffa_regs *regs, bool is_64);
+void ffap_handle_rx_release(struct ffap *p, struct ffa_regs *regs, bool is_64);
 void ffap_release_own_rx(struct ffap *p);
 
 /* partinfo.c */
-void ffap_handle_partition_info_get(struct ffap *p, const struct ffa_regs *in,
-				    struct ffa_regs *out, bool is_64);
-void ffap_handle_partition_info_get_regs(struct ffap *p, const struct ffa_regs *in,
-					 struct ffa_regs *out, bool is_64);
+void ffap_handle_partition_info_get(struct ffap *p, struct ffa_regs *regs, bool is_64);
+void ffap_handle_partition_info_get_regs(struct ffap *p, struct ffa_regs *regs, bool is_64);
 
 /* messaging.c */
-void ffap_handle_direct_req(struct ffap *p, const struct ffa_regs *in, struct ffa_regs *out,
-			    bool is_64);
-void ffap_handle_direct_req2(struct ffap *p, const struct ffa_regs *in, struct ffa_regs *out,
-			     bool is_64);
-void ffap_handle_run(struct ffap *p, const struct ffa_regs *in, struct ffa_regs *out,
-		     bool is_64);
-void ffap_handle_msg_send2(struct ffap *p, const struct ffa_regs *in, struct ffa_regs *out,
-			   bool is_64);
+void ffap_handle_direct_req(struct ffap *p, struct ffa_regs *regs, bool is_64);
+void ffap_handle_direct_req2(struct ffap *p, struct ffa_regs *regs, bool is_64);
+void ffap_handle_run(struct ffap *p, struct ffa_regs *regs, bool is_64);
+void ffap_handle_msg_send2(struct ffap *p, struct ffa_regs *regs, bool is_64);
 
 /* notifications.c */
-void ffap_handle_notif_bitmap_create(struct ffap *p, const struct ffa_regs *in,
-				     struct ffa_regs *out, bool is_64);
-void ffap_handle_notif_bitmap_destroy(struct ffap *p, const struct ffa_regs *in,
-				      struct ffa_regs *out, bool is_64);
-void ffap_handle_notif_bind(struct ffap *p, const struct ffa_regs *in, struct ffa_regs *out,
-			    bool is_64);
-void ffap_handle_notif_unbind(struct ffap *p, const struct ffa_regs *in, struct ffa_regs *out,
-			      bool is_64);
-void ffap_handle_notif_set(struct ffap *p, const struct ffa_regs *in, struct ffa_regs *out,
-			   bool is_64);
-void ffap_handle_notif_get(struct ffap *p, const struct ffa_regs *in, struct ffa_regs *out,
-			   bool is_64);
-void ffap_handle_notif_info_get(struct ffap *p, const struct ffa_regs *in, struct ffa_regs *out,
-				bool is_64);
+void ffap_handle_notif_bitmap_create(struct ffap *p, struct ffa_regs *regs, bool is_64);
+void ffap_handle_notif_bitmap_destroy(struct ffap *p, struct ffa_regs *regs, bool is_64);
+void ffap_handle_notif_bind(struct ffap *p, struct ffa_regs *regs, bool is_64);
+void ffap_handle_notif_unbind(struct ffap *p, struct ffa_regs *regs, bool is_64);
+void ffap_handle_notif_set(struct ffap *p, struct ffa_regs *regs, bool is_64);
+void ffap_handle_notif_get(struct ffap *p, struct ffa_regs *regs, bool is_64);
+void ffap_handle_notif_info_get(struct ffap *p, struct ffa_regs *regs, bool is_64);
 
 /* memory.c */
 void ffap_mem_init(struct ffap *p);
-void ffap_handle_mem_send(struct ffap *p, const struct ffa_regs *in, struct ffa_regs *out,
-			  bool is_64);
-void ffap_handle_mem_frag_tx(struct ffap *p, const struct ffa_regs *in, struct ffa_regs *out,
-			     bool is_64);
-void ffap_handle_mem_reclaim(struct ffap *p, const struct ffa_regs *in, struct ffa_regs *out,
-			     bool is_64);
+void ffap_handle_mem_send(struct ffap *p, struct ffa_regs *regs, bool is_64);
+void ffap_handle_mem_frag_tx(struct ffap *p, struct ffa_regs *regs, bool is_64);
+void ffap_handle_mem_reclaim(struct ffap *p, struct ffa_regs *regs, bool is_64);
 
 /* proxy.c: helpers shared by the handlers */
 
@@ -158,8 +136,8 @@ int32_t ffap_reply_status(const struct ffa_regs *reply);
 /* The partition message header size at @version (FF-A 1.1: 20 bytes; 1.2: 40). */
 static inline uint32_t ffap_msg_header_size(uint32_t version)
 {
-	return version >= FFA_VERSION_1_2 ? sizeof(struct ffa_msg_header)
-					  : sizeof(struct ffa_msg_header_v1_1);
+	return version >= FFA_VERSION_1_2 ? sizeof(struct ffa_msg_header) :
+					    sizeof(struct ffa_msg_header_v1_1);
 }
 
 static inline uint64_t ffap_mbox_bytes(uint32_t pages)

@@ -6,9 +6,9 @@
 #include "proxy_private.h"
 
 /* The plain SMCCC "not supported" FFA_VERSION answers with: -1 in all of x0. */
-static void version_not_supported(struct ffa_regs *out)
+static void version_not_supported(struct ffa_regs *regs)
 {
-	ffa_regs_clear(out, SMCCC_RET_NOT_SUPPORTED);
+	ffa_regs_clear(regs, SMCCC_RET_NOT_SUPPORTED);
 }
 
 /*
@@ -40,7 +40,10 @@ static bool secure_world_usable(struct ffap *p, uint32_t version)
 		return false;
 	}
 
-	/* FF-A 1.0 §8.2 (1.2 adds the maximum): w2 bits 1:0 = minimum buffer size, 31:16 (1.2) = maximum pages. */
+	/*
+	 * FF-A 1.0 §8.2 (1.2 adds the maximum): w2 bits 1:0 = minimum buffer
+	 * size, bits 31:16 (1.2) = maximum pages.
+	 */
 	min_size = (uint32_t)r.x[2] & FFA_RXTX_MAP_MIN_SIZE_MASK;
 	switch (min_size) {
 	case FFA_RXTX_MAP_MIN_SIZE_4K:
@@ -79,10 +82,9 @@ static bool secure_world_usable(struct ffap *p, uint32_t version)
  * after negotiation is NOT_SUPPORTED because the proxy cannot translate
  * between versions once the host uses one.
  */
-void ffap_handle_version(struct ffap *p, const struct ffa_regs *in, struct ffa_regs *out,
-			 bool is_64)
+void ffap_handle_version(struct ffap *p, struct ffa_regs *regs, bool is_64)
 {
-	uint32_t requested = (uint32_t)in->x[1];
+	uint32_t requested = (uint32_t)regs->x[1];
 	uint32_t candidate;
 	struct ffa_regs r;
 
@@ -90,9 +92,8 @@ void ffap_handle_version(struct ffap *p, const struct ffa_regs *in, struct ffa_r
 
 	/* FF-A 1.0 §8.1.2: bit 31 MBZ; only major version 1 exists. w2-w7 are ignored. */
 	if ((requested & FFA_VERSION_MBZ_BIT) || ffa_version_major(requested) != 1) {
-		ffap_plat_log(p->cfg.plat, FFAP_LOG_VERBOSE, "FFA_VERSION: bad request",
-			      requested);
-		version_not_supported(out);
+		ffap_plat_log(p->cfg.plat, FFAP_LOG_VERBOSE, "FFA_VERSION: bad request", requested);
+		version_not_supported(regs);
 		return;
 	}
 
@@ -100,10 +101,10 @@ void ffap_handle_version(struct ffap *p, const struct ffa_regs *in, struct ffa_r
 		if (ffa_version_minor(requested) < ffa_version_minor(p->version)) {
 			ffap_plat_log(p->cfg.plat, FFAP_LOG_VERBOSE,
 				      "FFA_VERSION: downgrade after negotiation", requested);
-			version_not_supported(out);
+			version_not_supported(regs);
 			return;
 		}
-		ffa_regs_clear(out, p->version);
+		ffa_regs_clear(regs, p->version);
 		return;
 	}
 
@@ -120,21 +121,21 @@ void ffap_handle_version(struct ffap *p, const struct ffa_regs *in, struct ffa_r
 		 * Any answer but NOT_SUPPORTED (plain or as FFA_ERROR) is
 		 * agreement.
 		 */
-		ffa_regs_clear(&r, in->x[0]);
+		ffa_regs_clear(&r, regs->x[0]);
 		r.x[1] = candidate;
 		ffap_secure_call(p, &r);
 		if ((int32_t)(uint32_t)r.x[0] == FFA_NOT_SUPPORTED ||
 		    ffa_is_error(&r, FFA_NOT_SUPPORTED)) {
 			ffap_plat_log(p->cfg.plat, FFAP_LOG_VERBOSE,
 				      "FFA_VERSION: secure world refuses version", candidate);
-			version_not_supported(out);
+			version_not_supported(regs);
 			return;
 		}
 		p->sw_version = candidate;
 	}
 
 	if (!secure_world_usable(p, candidate)) {
-		version_not_supported(out);
+		version_not_supported(regs);
 		return;
 	}
 
@@ -142,33 +143,30 @@ void ffap_handle_version(struct ffap *p, const struct ffa_regs *in, struct ffa_r
 	/* Publish the version before the state: rows without the lock read them in that order. */
 	__atomic_store_n(&p->state, FFAP_STATE_NEGOTIATED, __ATOMIC_RELEASE);
 	ffap_plat_log(p->cfg.plat, FFAP_LOG_INFO, "host negotiated FF-A version", candidate);
-	ffa_regs_clear(out, candidate);
+	ffa_regs_clear(regs, candidate);
 }
 
 /* FFA_ID_GET (FF-A 1.0 §8.7): the host is the NS physical instance, ID 0. */
-void ffap_handle_id_get(struct ffap *p, const struct ffa_regs *in, struct ffa_regs *out,
-			bool is_64)
+void ffap_handle_id_get(struct ffap *p, struct ffa_regs *regs, bool is_64)
 {
 	(void)p;
-	(void)in;
 	(void)is_64;
-	ffa_set_success32(out, FFA_HOST_ID, 0);
+	ffa_set_success32(regs, FFA_HOST_ID, 0);
 }
 
 /* FFA_SPM_ID_GET (FF-A 1.1): the SPMC's ID is the secure world's to say. */
-void ffap_handle_spm_id_get(struct ffap *p, const struct ffa_regs *in, struct ffa_regs *out,
-			    bool is_64)
+void ffap_handle_spm_id_get(struct ffap *p, struct ffa_regs *regs, bool is_64)
 {
 	struct ffa_regs r;
 
 	(void)is_64;
-	ffa_regs_clear(&r, in->x[0]);
+	ffa_regs_clear(&r, regs->x[0]);
 	ffap_secure_call(p, &r);
 	if (ffap_reply_status(&r) == FFA_ABORTED) {
-		ffap_refuse(p, out, FFA_ABORTED, "FFA_SPM_ID_GET: bad secure reply", r.x[0]);
+		ffap_refuse(p, regs, FFA_ABORTED, "FFA_SPM_ID_GET: bad secure reply", r.x[0]);
 		return;
 	}
-	ffap_pass_reply(out, &r, false);
+	ffap_pass_reply(regs, &r, false);
 }
 
 static bool is_mem_send(uint32_t fnum)
@@ -184,10 +182,9 @@ static bool is_mem_send(uint32_t fnum)
  * proxy's own, since the host's buffers are mapped by the proxy, not by the
  * secure world.
  */
-void ffap_handle_features(struct ffap *p, const struct ffa_regs *in, struct ffa_regs *out,
-			  bool is_64)
+void ffap_handle_features(struct ffap *p, struct ffa_regs *regs, bool is_64)
 {
-	uint32_t id = (uint32_t)in->x[1];
+	uint32_t id = (uint32_t)regs->x[1];
 	uint32_t fnum = id & SMCCC_FNUM_MASK;
 	struct ffa_regs r;
 	uint32_t props;
@@ -195,7 +192,8 @@ void ffap_handle_features(struct ffap *p, const struct ffa_regs *in, struct ffa_
 	(void)is_64;
 	if (id & FFA_FEATURES_FUNC_ID_BIT) {
 		if (!ffap_function_allowed(p, id)) {
-			ffap_refuse(p, out, FFA_NOT_SUPPORTED, "FFA_FEATURES: function refused", id);
+			ffap_refuse(p, regs, FFA_NOT_SUPPORTED, "FFA_FEATURES: function refused",
+				    id);
 			return;
 		}
 		if (fnum == FFA_FNUM_RXTX_MAP) {
@@ -203,34 +201,34 @@ void ffap_handle_features(struct ffap *p, const struct ffa_regs *in, struct ffa_
 			props = FFA_RXTX_MAP_MIN_SIZE_4K;
 			if (p->version >= FFA_VERSION_1_2)
 				props |= p->cfg.mbox_pages << FFA_RXTX_MAP_MAX_PAGES_SHIFT;
-			ffa_set_success32(out, props, 0);
+			ffa_set_success32(regs, props, 0);
 			return;
 		}
 		if (is_mem_send(fnum)) {
 			/* Bit 0 clear: descriptors only in the TX buffer, no dynamic buffers. */
-			ffa_set_success32(out, 0, 0);
+			ffa_set_success32(regs, 0, 0);
 			return;
 		}
 	} else {
 		/* FF-A 1.0 §8.2: feature IDs live in bits 7:0; bits 30:8 are MBZ. */
 		if (id & FFA_FEATURE_ID_MBZ_MASK) {
-			ffap_refuse(p, out, FFA_NOT_SUPPORTED, "FFA_FEATURES: bad feature ID", id);
+			ffap_refuse(p, regs, FFA_NOT_SUPPORTED, "FFA_FEATURES: bad feature ID", id);
 			return;
 		}
 		/* NPI and SRI belong to notifications, which FF-A 1.1 introduced. */
 		if ((id == FFA_FEATURE_NPI || id == FFA_FEATURE_SRI) &&
 		    p->version < FFA_VERSION_1_1) {
-			ffap_refuse(p, out, FFA_NOT_SUPPORTED, "FFA_FEATURES: feature gated", id);
+			ffap_refuse(p, regs, FFA_NOT_SUPPORTED, "FFA_FEATURES: feature gated", id);
 			return;
 		}
 	}
 
-	ffa_regs_clear(&r, in->x[0]);
+	ffa_regs_clear(&r, regs->x[0]);
 	r.x[1] = id;
 	ffap_secure_call(p, &r);
 	if (ffap_reply_status(&r) == FFA_ABORTED) {
-		ffap_refuse(p, out, FFA_ABORTED, "FFA_FEATURES: bad secure reply", r.x[0]);
+		ffap_refuse(p, regs, FFA_ABORTED, "FFA_FEATURES: bad secure reply", r.x[0]);
 		return;
 	}
-	ffap_pass_reply(out, &r, false);
+	ffap_pass_reply(regs, &r, false);
 }
