@@ -333,6 +333,27 @@ static const struct ffa_partition_info *demo_find_part(const struct demo *d, uin
 	return NULL;
 }
 
+/*
+ * The echo handler answers with the request's payload: @count registers
+ * from x@first_reg must come back as they went.
+ */
+static int check_echo(const uint64_t *sent, const uint64_t *got, unsigned int count,
+		      unsigned int first_reg, char *why, size_t why_len)
+{
+	unsigned int i;
+
+	for (i = 0; i < count; i++) {
+		if (got[i] != sent[i]) {
+			snprintf(why, why_len,
+				 "response x%u = 0x%" PRIx64 ", the request sent 0x%" PRIx64,
+				 first_reg + i, got[i], sent[i]);
+			return 1;
+		}
+	}
+	printf("   echo: x%u-x%u came back unchanged\n", first_reg, first_reg + count - 1);
+	return 0;
+}
+
 /* FFA_MSG_SEND_DIRECT_REQ_64 to the echo partition: the payload must come back. */
 static int step_direct_req(struct demo *d, char *why, size_t why_len)
 {
@@ -340,7 +361,6 @@ static int step_direct_req(struct demo *d, char *why, size_t why_len)
 		UINT64_C(0x1111000000000001), 2, 3, 4, UINT64_C(0xfeedfacecafe0005),
 	};
 	uint64_t out[FFAH_DIRECT_PAYLOAD_WORDS];
-	unsigned int i;
 	int ret;
 
 	if (!demo_find_part(d, DEMO_SP_ID))
@@ -348,16 +368,7 @@ static int step_direct_req(struct demo *d, char *why, size_t why_len)
 	ret = ffah_direct_req(&d->host, DEMO_SP_ID, true, payload, out);
 	if (ret)
 		return ret;
-	for (i = 0; i < FFAH_DIRECT_PAYLOAD_WORDS; i++) {
-		if (out[i] != payload[i]) {
-			snprintf(why, why_len,
-				 "response x%u = 0x%" PRIx64 ", the request sent 0x%" PRIx64,
-				 3 + i, out[i], payload[i]);
-			return 1;
-		}
-	}
-	printf("   echo: x3-x7 came back unchanged\n");
-	return 0;
+	return check_echo(payload, out, FFAH_DIRECT_PAYLOAD_WORDS, 3, why, why_len);
 }
 
 /* FFA_MSG_SEND_DIRECT_REQ2 (FF-A 1.2) to the partition's own service UUID. */
@@ -382,16 +393,7 @@ static int step_direct_req2(struct demo *d, char *why, size_t why_len)
 	ret = ffah_direct_req2(&d->host, DEMO_SP_ID, &p->uuid, payload, out);
 	if (ret)
 		return ret;
-	for (i = 0; i < FFAH_DIRECT2_PAYLOAD_WORDS; i++) {
-		if (out[i] != payload[i]) {
-			snprintf(why, why_len,
-				 "response x%u = 0x%" PRIx64 ", the request sent 0x%" PRIx64,
-				 4 + i, out[i], payload[i]);
-			return 1;
-		}
-	}
-	printf("   echo: x4-x17 came back unchanged\n");
-	return 0;
+	return check_echo(payload, out, FFAH_DIRECT2_PAYLOAD_WORDS, 4, why, why_len);
 }
 
 /* Notifications need FF-A 1.1 on both sides and a partition that takes them. */
